@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { Id, Seq, Timestamp } from './common';
+import { Limits } from './limits';
+
+export const Reaction = z.object({
+  emoji: z.string(),
+  count: z.number().int(),
+  userIds: z.array(Id),
+});
+export type Reaction = z.infer<typeof Reaction>;
+
+export const Message = z.object({
+  id: Id,
+  roomId: Id,
+  seq: Seq,
+  senderId: Id,
+  clientMsgId: z.string(),
+  /** Markdown, stored raw; clients render it through a sanitizer. Empty once deleted. */
+  body: z.string(),
+  /** The thread this message replies in (the root message's id), or null. */
+  threadRootId: Id.nullable(),
+  /** Number of live replies, on a thread root. */
+  replyCount: z.number().int(),
+  mentions: z.array(Id),
+  reactions: z.array(Reaction),
+  createdAt: Timestamp,
+  editedAt: Timestamp.nullable(),
+  deletedAt: Timestamp.nullable(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const MessageBody = z.string().min(1).max(Limits.maxMessageChars);
+export const ClientMsgId = z.string().min(1).max(Limits.maxClientMsgIdChars);
+/** One emoji or a short `:shortcode:`; at most 32 characters. */
+export const Emoji = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[^\s<>]+$/, 'no spaces or angle brackets');
+
+export const SendMessageBody = z.object({
+  clientMsgId: ClientMsgId,
+  body: MessageBody,
+  threadRootId: Id.optional(),
+});
+export type SendMessageBody = z.infer<typeof SendMessageBody>;
+
+export const EditMessageBody = z.object({ body: MessageBody });
+export const MarkReadBody = z.object({ seq: Seq });
+
+export const MessagePage = z.object({
+  messages: z.array(Message),
+  /** True when more messages exist in the direction asked. */
+  hasMore: z.boolean(),
+});
+export type MessagePage = z.infer<typeof MessagePage>;
+
+export const ReadState = z.object({
+  roomId: Id,
+  lastReadSeq: Seq,
+  unreadCount: z.number().int(),
+  mentionCount: z.number().int(),
+});
+export type ReadState = z.infer<typeof ReadState>;

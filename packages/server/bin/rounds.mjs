@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `rounds` CLI: loads the TypeScript sources through tsx, in this process, so there is no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/main.ts');

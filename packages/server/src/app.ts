@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Limits } from '@rounds/protocol';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import pino from 'pino';
+import type { Config } from './config';
+import type { Deps } from './context';
+import { migrateToLatest, openDatabase } from './db/database';
+import { accountsRoutes } from './features/accounts/routes';
+import type { WriteBatcher } from './features/messages/batcher';
+import { messageSocketHandlers, messagesRoutes } from './features/messages/routes';
+import { createMessageWriter } from './features/messages/service';
+import { roomsRoutes } from './features/rooms/routes';
+import { listRoomsForSocket } from './features/rooms/service';
+import { installAuth } from './http/auth';
+import { installErrorHandler } from './http/errors';
+import { installMetrics } from './http/metrics';
+import { MemoryRateLimiter } from './rate-limit';
+import { Gateway } from './realtime/gateway';
+import { Hub } from './realtime/hub';
+
+export type Rounds = {
+  app: FastifyInstance;
+  deps: Deps;
+  gateway: Gateway;
+  batcher: WriteBatcher;
+  /** Listens on config.host:config.port; returns the base URL. */
+  listen(): Promise<string>;
+  /** Drains sockets, flushes writes and closes everything. */
+  close(): Promise<void>;
+};
+
+export type AppOptions = { pgSchema?: string | undefined; logger?: pino.Logger | undefined };
+
+/** Assembles storage, hub, HTTP routes and the socket gateway. Migrates the database first. */
+export async function createRounds(config: Config, opts: AppOptions = {}): Promise<Rounds> {
+  const log = opts.logger ?? pino({ level: config.logLevel, base: { node: config.nodeId } });
+  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: opts.pgSchema });
+  await migrateToLatest(database, opts.pgSchema);
+  const hub = new Hub();
+  const limiter = new MemoryRateLimiter();
+  const deps: Deps = { config, database, db: database.db, hub, log, limiter };
+  const batcher = createMessageWriter(deps);
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    bodyLimit: Limits.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Rounds API',
+        version: '1.0.0',
+        description: 'REST API of Rounds. The socket protocol is in docs/PROTOCOL.md.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  installMetrics(app, deps);
+  installAuth(app, deps);
+
+  await app.register(
+    async (api) => {
+      await api.register(accountsRoutes, { deps });
+      await api.register(roomsRoutes, { deps });
+      await api.register(messagesRoutes, { deps, batcher });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    const checks = { store: await storeReachable(deps), hub: await hub.ready() };
+    return reply.status(checks.store && checks.hub ? 200 : 503).send({ ok: checks.store && checks.hub, ...checks });
+  });
+
+  serveWeb(app, config.webDist);
+
+  const gateway = new Gateway(deps, app.server, {
+    handlers: messageSocketHandlers(batcher),
+    loadRooms: listRoomsForSocket,
+  });
+
+  let closed = false;
+  return {
+    app,
+    deps,
+    gateway,
+    batcher,
+    async listen() {
+      await app.listen({ port: config.port, host: config.host });
+      const addr = app.server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : config.port;
+      return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      gateway.drain();
+      await batcher.flush();
+      gateway.closeAll();
+      await app.close();
+      await hub.close();
+      await limiter.close();
+      await database.close();
+    },
+  };
+}
+
+async function storeReachable(deps: Deps): Promise<boolean> {
+  try {
+    await deps.db.selectFrom('users').select('id').limit(1).execute();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Serves the built web client at / with index.html for client-side routes; JSON 404s under /api. */
+function serveWeb(app: FastifyInstance, webDist: string | undefined): void {
+  const index = webDist ? path.join(webDist, 'index.html') : undefined;
+  const hasWeb = !!index && fs.existsSync(index);
+  if (hasWeb && webDist) {
+    void app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      return reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    }
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

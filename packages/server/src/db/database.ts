@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import * as m0001 from './migrations/0001-core';
+import type { DB } from './schema';
+
+/** Forward-only, numbered. Add new ones at the end; never edit one that has shipped. */
+const migrations: Record<string, Migration> = {
+  '0001-core': m0001,
+};
+
+export type Database = {
+  db: Kysely<DB>;
+  dialect: 'sqlite' | 'postgres';
+  /** The raw SQLite handle, for the hot write path and online backups; undefined on PostgreSQL. */
+  sqlite: SQLite.Database | undefined;
+  /** Where the SQLite file lives, when there is one. */
+  file: string | undefined;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions = {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use (created if missing); tests give each run its own. */
+  pgSchema?: string | undefined;
+};
+
+// BIGINT (oid 20) holds our epoch-ms timestamps and seqs, all well inside 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens SQLite in the data folder (WAL, FULL sync) or PostgreSQL when a URL is given. */
+export function openDatabase(opts: DatabaseOptions): Database {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.pgSchema);
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const file = path.join(opts.dataDir, 'rounds.sqlite');
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an acknowledged message survives power loss, not just a process crash.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    file,
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string, schema: string | undefined): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', sqlite: undefined, file: undefined, close: () => db.destroy() };
+}
+
+/** Applies pending migrations; throws with the failing migration's name. */
+export async function migrateToLatest(database: Database, pgSchema?: string): Promise<string[]> {
+  if (database.dialect === 'postgres' && pgSchema) {
+    await database.db.schema.createSchema(pgSchema).ifNotExists().execute();
+  }
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'rounds_migrations',
+    migrationLockTableName: 'rounds_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,123 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+
+/**
+ * Table types. Timestamps are epoch milliseconds and booleans are 0/1 integers in both dialects,
+ * so one set of queries serves SQLite and PostgreSQL; mappers turn them into ISO strings and booleans.
+ */
+export interface UsersTable {
+  id: string;
+  email: string;
+  handle: string;
+  password_hash: string;
+  display_name: string;
+  profession: string;
+  specialty: string;
+  country: string;
+  institution: string;
+  /** JSON array of BCP 47 tags. */
+  languages: string;
+  time_zone: string;
+  verification: string;
+  role: string;
+  can_create_rooms: number;
+  demo: number;
+  locale: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  user_agent: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface RoomGroupsTable {
+  id: string;
+  name: string;
+  description: string;
+  auto_create: number;
+  room_capacity: number;
+  created_by: string;
+  created_at: number;
+}
+
+export interface RoomsTable {
+  id: string;
+  group_id: string | null;
+  name: string;
+  topic: string;
+  description: string;
+  language: string;
+  capacity: number;
+  visibility: string;
+  announcement: string;
+  member_count: number;
+  last_seq: number;
+  created_by: string;
+  created_at: number;
+}
+
+export interface RoomMembersTable {
+  room_id: string;
+  user_id: string;
+  role: string;
+  joined_at: number;
+  last_read_seq: number;
+}
+
+export interface MessagesTable {
+  room_id: string;
+  seq: number;
+  id: string;
+  sender_id: string;
+  client_msg_id: string;
+  body: string;
+  thread_root_id: string | null;
+  reply_count: number;
+  /** JSON array of user ids. */
+  mentions: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
+export interface ReactionsTable {
+  message_id: string;
+  user_id: string;
+  emoji: string;
+  room_id: string;
+  created_at: number;
+}
+
+/** Every room event other than message.created, as the JSON sent live, for replay by `sync`. */
+export interface RoomEventsTable {
+  room_id: string;
+  seq: number;
+  type: string;
+  payload: string;
+  created_at: number;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  room_groups: RoomGroupsTable;
+  rooms: RoomsTable;
+  room_members: RoomMembersTable;
+  messages: MessagesTable;
+  reactions: ReactionsTable;
+  room_events: RoomEventsTable;
+}
+
+export type Db = Kysely<DB> | Transaction<DB>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type RoomRow = Selectable<RoomsTable>;
+export type RoomGroupRow = Selectable<RoomGroupsTable>;
+export type MemberRow = Selectable<RoomMembersTable>;
+export type MessageRow = Selectable<MessagesTable>;

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Deps } from '../context';
+
+/** Metrics of one server instance (a registry each, so tests can run several in one process). */
+export type Metrics = {
+  registry: Registry;
+  fanout: Histogram;
+  storeBatch: Histogram;
+  messagesIn: Counter;
+};
+
+const metricsByDeps = new WeakMap<Deps, Metrics>();
+
+/** The metrics of this instance, for features that record into them. */
+export function metricsOf(deps: Deps): Metrics | undefined {
+  return metricsByDeps.get(deps);
+}
+
+/** Exposes Prometheus metrics at /metrics. */
+export function installMetrics(app: FastifyInstance, deps: Deps): void {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const fanout = new Histogram({
+    name: 'rounds_fanout_seconds',
+    help: 'Time to write one event to every local socket in its audience.',
+    buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  const storeBatch = new Histogram({
+    name: 'rounds_store_batch_seconds',
+    help: 'Time to commit one batch of message writes.',
+    buckets: [0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+  const messagesIn = new Counter({
+    name: 'rounds_messages_in_total',
+    help: 'Messages accepted (durable).',
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'rounds_connections',
+    help: 'Authenticated sockets on this node.',
+    registers: [registry],
+    collect() {
+      this.set(deps.hub.stats.connections);
+    },
+  });
+  new Gauge({
+    name: 'rounds_events_delivered',
+    help: 'Event frames written to sockets since start (messages out).',
+    registers: [registry],
+    collect() {
+      this.set(deps.hub.stats.delivered);
+    },
+  });
+  new Gauge({
+    name: 'rounds_events_published',
+    help: 'Events published since start.',
+    registers: [registry],
+    collect() {
+      this.set(deps.hub.stats.published);
+    },
+  });
+  deps.hub.onFanout = (seconds) => fanout.observe(seconds);
+  metricsByDeps.set(deps, { registry, fanout, storeBatch, messagesIn });
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  );
+}

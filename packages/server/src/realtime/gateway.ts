@@ -1,0 +1,266 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  type AckDataFor,
+  ClientCommand,
+  type ClientCommandType,
+  clientCommandTypes,
+  type ErrorCode,
+  Limits,
+  PROTOCOL_VERSION,
+} from '@rounds/protocol';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import type { Actor, Deps } from '../context';
+import { AppError } from '../errors';
+import { authenticate, getSelf } from '../features/accounts/service';
+import { credentialsOf, sameOrigin } from '../http/auth';
+import { Connection } from './connection';
+
+export const SOCKET_PATH = '/api/v1/socket';
+/** Frames above this are refused by ws itself (close 1009); between maxFrameBytes and this, an error frame. */
+const HARD_MAX_PAYLOAD = 1024 * 1024;
+const HELLO_TIMEOUT_MS = 10_000;
+const FLOOD_PER_SEC = 100;
+const FLOOD_BURST = 300;
+
+export type SocketContext = { deps: Deps; actor: Actor; conn: Connection };
+type CommandOf<T extends ClientCommandType> = Extract<ClientCommand, { type: T }>;
+export type SocketHandler<T extends ClientCommandType> = (
+  ctx: SocketContext,
+  cmd: CommandOf<T>,
+) => Promise<AckDataFor<T>>;
+export type SocketHandlers = { [T in Exclude<ClientCommandType, 'hello' | 'ping'>]: SocketHandler<T> };
+
+export type GatewayOptions = {
+  handlers: SocketHandlers;
+  /** The rooms a user belongs to, with member counts (presence is pushed only to small rooms). */
+  loadRooms(deps: Deps, userId: string): Promise<{ id: string; memberCount: number }[]>;
+};
+
+const knownTypes = new Set<string>(clientCommandTypes);
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+/** The socket endpoint: the only code besides the hub that owns sockets. */
+export class Gateway {
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: HARD_MAX_PAYLOAD,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  private readonly pending = new Map<Connection, number>();
+  private readonly actors = new WeakMap<Connection, Actor>();
+  private readonly presenceRooms = new WeakMap<Connection, string[]>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private draining = false;
+  /** Commands received, by outcome; read by metrics. */
+  readonly counters = { commands: 0, errors: 0 };
+
+  constructor(
+    private readonly deps: Deps,
+    server: Server,
+    private readonly opts: GatewayOptions,
+  ) {
+    server.on('upgrade', (req, socket, head) => {
+      this.upgrade(req, socket, head).catch((err) => {
+        deps.log.error({ err }, 'upgrade failed');
+        socket.destroy();
+      });
+    });
+    this.heartbeat = setInterval(() => this.beat(), deps.config.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== SOCKET_PATH) return reject(socket, 404, 'Not Found');
+    if (this.draining) return reject(socket, 503, 'Service Unavailable');
+    const creds = credentialsOf(req.headers, parseCookies(req.headers.cookie));
+    let actor: Actor | undefined;
+    if (creds) {
+      if (creds.viaCookie && !sameOrigin(req.headers, this.deps.config.publicUrl))
+        return reject(socket, 403, 'Forbidden');
+      actor = await authenticate(this.deps, creds.token);
+      if (!actor && !creds.viaCookie) return reject(socket, 401, 'Unauthorized');
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, actor));
+  }
+
+  private accept(ws: WebSocket, actor: Actor | undefined): void {
+    const conn = new Connection(ws);
+    conn.tokens = FLOOD_BURST;
+    conn.refilledAt = Date.now();
+    if (actor) this.actors.set(conn, actor);
+    this.pending.set(conn, Date.now() + HELLO_TIMEOUT_MS);
+    ws.on('error', (err) => this.deps.log.debug({ err }, 'socket error'));
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('message', (data, isBinary) => {
+      void this.onFrame(conn, data, isBinary);
+    });
+    ws.on('close', () => this.onClose(conn));
+  }
+
+  private async onFrame(conn: Connection, data: RawData, isBinary: boolean): Promise<void> {
+    conn.alive = true;
+    this.counters.commands++;
+    let ref: string | number | undefined;
+    try {
+      const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
+      if (size > Limits.maxFrameBytes)
+        throw new AppError('payload_too_large', `Frames are limited to ${Limits.maxFrameBytes} bytes.`);
+      if (isBinary) throw new AppError('malformed_frame', 'Send text frames holding JSON.');
+      let raw: unknown;
+      try {
+        raw = JSON.parse(data.toString());
+      } catch {
+        throw new AppError('malformed_frame', 'The frame is not valid JSON.');
+      }
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        throw new AppError('malformed_frame', 'A frame is a JSON object with a "type".');
+      }
+      const obj = raw as Record<string, unknown>;
+      if (typeof obj.ref === 'string' || typeof obj.ref === 'number') ref = obj.ref;
+      if (typeof obj.type !== 'string' || !knownTypes.has(obj.type)) {
+        throw new AppError('unknown_frame_type', `Unknown frame type ${JSON.stringify(obj.type)}.`, {
+          known: clientCommandTypes,
+        });
+      }
+      this.flood(conn);
+      const parsed = ClientCommand.safeParse(raw);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        throw new AppError('validation_failed', 'The frame is not valid.', { issues });
+      }
+      const result = await this.dispatch(conn, parsed.data);
+      conn.sendJson({ type: 'ack', ref: parsed.data.ref, data: result });
+    } catch (err) {
+      this.counters.errors++;
+      this.sendError(conn, ref, err);
+    }
+  }
+
+  private flood(conn: Connection): void {
+    const now = Date.now();
+    conn.tokens = Math.min(FLOOD_BURST, conn.tokens + ((now - conn.refilledAt) / 1000) * FLOOD_PER_SEC);
+    conn.refilledAt = now;
+    if (conn.tokens < 1) {
+      throw new AppError('rate_limited', 'Too many frames; slow down.', {
+        retryAfterMs: Math.ceil(((1 - conn.tokens) / FLOOD_PER_SEC) * 1000),
+      });
+    }
+    conn.tokens -= 1;
+  }
+
+  private async dispatch(conn: Connection, cmd: ClientCommand): Promise<unknown> {
+    if (cmd.type === 'hello') return this.hello(conn, cmd);
+    if (cmd.type === 'ping') return { now: new Date().toISOString() };
+    if (!conn.authenticated) throw new AppError('unauthenticated', 'Send hello first.');
+    const actor = this.actors.get(conn) as Actor;
+    const handler = this.opts.handlers[cmd.type] as SocketHandler<typeof cmd.type>;
+    return handler({ deps: this.deps, actor, conn }, cmd as never);
+  }
+
+  private async hello(conn: Connection, cmd: CommandOf<'hello'>): Promise<AckDataFor<'hello'>> {
+    if (cmd.version !== PROTOCOL_VERSION) {
+      throw new AppError('unsupported_version', `This server speaks protocol version ${PROTOCOL_VERSION}.`, {
+        supported: [PROTOCOL_VERSION],
+      });
+    }
+    if (conn.authenticated) throw new AppError('validation_failed', 'hello was already sent on this socket.');
+    let actor = this.actors.get(conn);
+    if (cmd.token) actor = await authenticate(this.deps, cmd.token);
+    if (!actor) throw new AppError('unauthenticated', 'Unknown or expired token.');
+    if (conn.ws.readyState !== 1) throw new AppError('unauthenticated', 'The socket closed.');
+    const [user, rooms] = await Promise.all([getSelf(this.deps, actor), this.opts.loadRooms(this.deps, actor.userId)]);
+    this.actors.set(conn, actor);
+    this.pending.delete(conn);
+    conn.userId = actor.userId;
+    conn.sessionId = actor.sessionId;
+    const first = this.deps.hub.attach(
+      conn,
+      rooms.map((r) => r.id),
+    );
+    const small = rooms.filter((r) => r.memberCount <= this.deps.config.presencePushMax).map((r) => r.id);
+    if (small.length > 0) this.presenceRooms.set(conn, small);
+    if (first) this.announcePresence(actor.userId, small, true);
+    return {
+      user,
+      sessionId: actor.sessionId,
+      serverVersion: PROTOCOL_VERSION,
+      roomIds: rooms.map((r) => r.id),
+      heartbeatMs: this.deps.config.heartbeatMs,
+    };
+  }
+
+  private announcePresence(userId: string, roomIds: readonly string[], online: boolean): void {
+    for (const roomId of roomIds) this.deps.hub.publish({ room: roomId }, { type: 'presence', roomId, userId, online });
+  }
+
+  private onClose(conn: Connection): void {
+    this.pending.delete(conn);
+    if (!conn.authenticated) return;
+    const last = this.deps.hub.detach(conn);
+    const rooms = this.presenceRooms.get(conn);
+    if (last && rooms && !this.draining) this.announcePresence(conn.userId, rooms, false);
+  }
+
+  private sendError(conn: Connection, ref: string | number | undefined, err: unknown): void {
+    let code: ErrorCode = 'internal';
+    let message = 'Something went wrong on our side.';
+    let details: unknown;
+    if (err instanceof AppError) {
+      ({ code, message, details } = err);
+    } else {
+      this.deps.log.error({ err }, 'socket command failed');
+    }
+    const error = details === undefined ? { code, message } : { code, message, details };
+    conn.sendJson(ref === undefined ? { type: 'error', error } : { type: 'error', ref, error });
+  }
+
+  private beat(): void {
+    const now = Date.now();
+    for (const [conn, deadline] of this.pending) {
+      if (deadline < now) {
+        this.pending.delete(conn);
+        conn.ws.close(4000, 'hello timeout');
+      }
+    }
+    for (const conn of this.deps.hub.connections()) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }
+
+  /** Stops accepting sockets and tells every client to reconnect elsewhere. */
+  drain(retryAfterMs = 1000): void {
+    this.draining = true;
+    this.deps.hub.broadcastLocal({ type: 'reconnect', reason: 'server shutting down', retryAfterMs });
+  }
+
+  /** Closes every socket (after drain). */
+  closeAll(): void {
+    clearInterval(this.heartbeat);
+    for (const conn of [...this.deps.hub.connections()]) conn.ws.close(1012, 'server restart');
+    for (const conn of this.pending.keys()) conn.ws.close(1012, 'server restart');
+    this.wss.close();
+  }
+}
+
+function reject(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

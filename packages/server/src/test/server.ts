@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRounds, type Rounds } from '../app';
+import { type Config, loadConfig } from '../config';
+
+export type TestServer = {
+  url: string;
+  wsUrl: string;
+  port: number;
+  dataDir: string;
+  rounds: Rounds;
+  /** Stops the server (sockets are told to reconnect, writes flushed). */
+  close(): Promise<void>;
+  /** Starts it again on the same port and data folder. */
+  open(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+};
+
+export type TestServerOptions = {
+  env?: Record<string, string>;
+  config?: Partial<Config>;
+  webDist?: string;
+  dataDir?: string;
+  /** Use PostgreSQL in this schema (TEST_DATABASE_URL must be set). */
+  pgSchema?: string;
+};
+
+/** A real server on an ephemeral port over a fresh SQLite file (or a PostgreSQL schema), for tests. */
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-test-'));
+  let port = 0;
+  const build = () =>
+    loadConfig(
+      {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ROUNDS_DATA_DIR: dataDir,
+        ROUNDS_LOG_LEVEL: process.env.ROUNDS_TEST_LOG ?? 'silent',
+        ROUNDS_RATE_AUTH_PER_MIN: '100000',
+        ...(opts.pgSchema && process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+        ...opts.env,
+      },
+      { webDist: opts.webDist, ...opts.config },
+    );
+  let rounds = await createRounds(build(), { pgSchema: opts.pgSchema });
+  const url = await rounds.listen();
+  port = Number(new URL(url).port);
+  let open = true;
+  const srv: TestServer = {
+    url,
+    wsUrl: `${url.replace('http', 'ws')}/api/v1/socket`,
+    port,
+    dataDir,
+    rounds,
+    async close() {
+      if (!open) return;
+      open = false;
+      await rounds.close();
+    },
+    async open() {
+      if (open) return;
+      rounds = await createRounds(build(), { pgSchema: opts.pgSchema });
+      await rounds.listen();
+      srv.rounds = rounds;
+      open = true;
+    },
+    async [Symbol.asyncDispose]() {
+      await srv.close();
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return srv;
+}
