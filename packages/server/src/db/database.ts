@@ -73,6 +73,8 @@ export async function migrateToLatest(database: Database, pgSchema?: string): Pr
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'rounds_migrations',
     migrationLockTableName: 'rounds_migrations_lock',
+    // Kysely finds its own tables by introspection across schemas; name ours so another schema's don't count.
+    ...(database.dialect === 'postgres' && pgSchema ? { migrationTableSchema: pgSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');

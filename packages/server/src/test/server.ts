@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { createRounds, type Rounds } from '../app';
 import { type Config, loadConfig } from '../config';
 
@@ -22,13 +23,34 @@ export type TestServerOptions = {
   config?: Partial<Config>;
   webDist?: string;
   dataDir?: string;
-  /** Use PostgreSQL in this schema (TEST_DATABASE_URL must be set). */
+  /** Use PostgreSQL in this schema (TEST_DATABASE_URL must be set). Defaults to a fresh schema when TEST_STORE=postgres. */
   pgSchema?: string;
 };
+
+let schemas = 0;
+/** A schema name no other test run uses, so parallel runs never collide. */
+function freshSchema(): string {
+  return `t_${process.pid}_${Date.now().toString(36)}_${++schemas}`;
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Which store the suite runs on: TEST_STORE=postgres runs it on PostgreSQL (TEST_DATABASE_URL). */
+export const testStore = process.env.TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
 
 /** A real server on an ephemeral port over a fresh SQLite file (or a PostgreSQL schema), for tests. */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-test-'));
+  const pgSchema = opts.pgSchema ?? (testStore === 'postgres' ? freshSchema() : undefined);
+  if (pgSchema && !process.env.TEST_DATABASE_URL) throw new Error('TEST_STORE=postgres needs TEST_DATABASE_URL');
   let port = 0;
   const build = () =>
     loadConfig(
@@ -38,12 +60,12 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
         ROUNDS_DATA_DIR: dataDir,
         ROUNDS_LOG_LEVEL: process.env.ROUNDS_TEST_LOG ?? 'silent',
         ROUNDS_RATE_AUTH_PER_MIN: '100000',
-        ...(opts.pgSchema && process.env.TEST_DATABASE_URL ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
+        ...(pgSchema ? { DATABASE_URL: process.env.TEST_DATABASE_URL } : {}),
         ...opts.env,
       },
       { webDist: opts.webDist, ...opts.config },
     );
-  let rounds = await createRounds(build(), { pgSchema: opts.pgSchema });
+  let rounds = await createRounds(build(), { pgSchema });
   const url = await rounds.listen();
   port = Number(new URL(url).port);
   let open = true;
@@ -60,7 +82,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     },
     async open() {
       if (open) return;
-      rounds = await createRounds(build(), { pgSchema: opts.pgSchema });
+      rounds = await createRounds(build(), { pgSchema });
       await rounds.listen();
       srv.rounds = rounds;
       open = true;
@@ -68,6 +90,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     async [Symbol.asyncDispose]() {
       await srv.close();
       if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (pgSchema && !opts.pgSchema) await dropSchema(pgSchema);
     },
   };
   return srv;
