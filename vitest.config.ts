@@ -40,6 +40,16 @@ export default defineConfig({
                 env: { TEST_STORE: 'postgres' },
               },
             },
+            {
+              test: {
+                ...shared,
+                name: 'cluster',
+                // Several server processes on PostgreSQL and a Redis of the test's own.
+                include: ['packages/server/src/cluster/**/*.test.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
+              },
+            },
           ]
         : []),
     ],

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { Limits } from '@rounds/protocol';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
 import pino from 'pino';
 import type { Config } from './config';
 import type { Deps } from './context';
@@ -20,9 +21,11 @@ import { listRoomsForSocket } from './features/rooms/service';
 import { installAuth } from './http/auth';
 import { installErrorHandler } from './http/errors';
 import { installMetrics } from './http/metrics';
-import { MemoryRateLimiter } from './rate-limit';
+import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
+import { RedisRateLimiter } from './rate-limit-redis';
 import { Gateway } from './realtime/gateway';
 import { Hub } from './realtime/hub';
+import { RedisTransport } from './realtime/redis-transport';
 
 export type Rounds = {
   app: FastifyInstance;
@@ -40,10 +43,15 @@ export type AppOptions = { pgSchema?: string | undefined; logger?: pino.Logger |
 /** Assembles storage, hub, HTTP routes and the socket gateway. Migrates the database first. */
 export async function createRounds(config: Config, opts: AppOptions = {}): Promise<Rounds> {
   const log = opts.logger ?? pino({ level: config.logLevel, base: { node: config.nodeId } });
-  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema: opts.pgSchema });
-  await migrateToLatest(database, opts.pgSchema);
+  const pgSchema = opts.pgSchema ?? config.databaseSchema;
+  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema });
+  await migrateToLatest(database, pgSchema);
   const hub = new Hub();
-  const limiter = new MemoryRateLimiter();
+  let limiter: RateLimiter = new MemoryRateLimiter();
+  if (config.redisUrl) {
+    hub.setTransport(new RedisTransport(config.redisUrl, config.nodeId, hub, log));
+    limiter = new RedisRateLimiter(new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
+  }
   const deps: Deps = { config, database, db: database.db, hub, log, limiter };
   const batcher = createMessageWriter(deps);
 

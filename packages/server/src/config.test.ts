@@ -13,6 +13,7 @@ describe('config', () => {
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],
     ['REDIS_URL', 'http://x'],
+    ['DATABASE_SCHEMA', 'Robert; DROP'],
     ['ROUNDS_OPEN_ROOM_CREATION', 'maybe'],
     ['ROUNDS_LOG_LEVEL', 'loud'],
   ])('stops on a bad %s, naming it', (name, value) => {

@@ -15,6 +15,10 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(postgres|postgresql):\/\//, 'must be a postgres:// URL')
     .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
@@ -37,6 +41,8 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL schema (created if missing); default: the connection's search_path. */
+  databaseSchema: string | undefined;
   redisUrl: string | undefined;
   publicUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['ROUNDS_LOG_LEVEL'];
@@ -69,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: e.HOST,
     dataDir: path.resolve(e.ROUNDS_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     redisUrl: e.REDIS_URL,
     publicUrl: e.ROUNDS_PUBLIC_URL,
     logLevel: e.ROUNDS_LOG_LEVEL,

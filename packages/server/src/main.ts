@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
       const rounds = await createRounds(config);
       if (values.demo) {
         const { loadDemo } = await import('./demo/load');
-        await loadDemo(rounds.deps, (line) => console.log(line));
+        await loadDemo(rounds.deps, (line: string) => console.log(line));
       }
       const url = await rounds.listen();
       console.log(`Rounds is running at ${url} (data: ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`);
@@ -66,8 +66,9 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'migrate': {
-      const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-      const applied = await migrateToLatest(database);
+      const pgSchema = config.databaseSchema;
+      const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgSchema });
+      const applied = await migrateToLatest(database, pgSchema);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
       await database.close();
       return 0;
@@ -75,7 +76,7 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const rounds = await createRounds(config);
       const { loadDemo } = await import('./demo/load');
-      await loadDemo(rounds.deps, (line) => console.log(line));
+      await loadDemo(rounds.deps, (line: string) => console.log(line));
       await rounds.close();
       return 0;
     }

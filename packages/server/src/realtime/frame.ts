@@ -1,7 +1,8 @@
-import { Sender } from 'ws';
+import * as ws from 'ws';
 
 type FrameFn = (data: Buffer, options: object) => Buffer[];
-const frame = (Sender as unknown as { frame: FrameFn }).frame;
+// ws exports Sender at run time; its type declarations do not.
+const frame = (ws as unknown as { Sender: { frame: FrameFn } }).Sender.frame;
 
 /** Frames a text message once (unmasked, server to client) so a broadcast writes the same bytes to every socket. */
 export function frameText(json: string): Buffer {

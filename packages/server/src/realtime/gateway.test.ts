@@ -1,6 +1,6 @@
 import { ErrorFrame, HelloResult, Limits } from '@rounds/protocol';
-import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { api, registerUser, TestSocket } from '../test/client';
 import { connectAll, roomWithMembers } from '../test/fixtures';
 import { startTestServer } from '../test/server';
@@ -19,14 +19,17 @@ describe('socket gateway', () => {
     const viaToken = await TestSocket.connect(srv.wsUrl);
     const hello = await viaToken.call({ type: 'hello', version: 1, token: u.token });
     expect(HelloResult.parse(hello).user.id).toBe(u.user.id);
-    const viaCookie = await TestSocket.connect(srv.wsUrl, undefined, { cookie: `rounds_session=${u.token}`, origin: srv.url });
+    const viaCookie = await TestSocket.connect(srv.wsUrl, undefined, {
+      cookie: `rounds_session=${u.token}`,
+      origin: srv.url,
+    });
     expect(HelloResult.parse(await viaCookie.call({ type: 'hello', version: 1 })).user.id).toBe(u.user.id);
     await expect(
       TestSocket.connect(srv.wsUrl, undefined, { cookie: `rounds_session=${u.token}`, origin: 'https://evil.example' }),
     ).rejects.toThrow(/403/);
-    await expect(TestSocket.connect(srv.wsUrl, undefined, { authorization: 'Bearer nope-nope-nope-nope-nope' })).rejects.toThrow(
-      /401/,
-    );
+    await expect(
+      TestSocket.connect(srv.wsUrl, undefined, { authorization: 'Bearer nope-nope-nope-nope-nope' }),
+    ).rejects.toThrow(/401/);
   });
 
   it('answers bad frames with typed errors and keeps the socket and earlier messages', async () => {
@@ -34,18 +37,31 @@ describe('socket gateway', () => {
     const { roomId, owner, members } = await roomWithMembers(srv, 1);
     const stranger = await registerUser(srv.url);
     const [a, s] = await connectAll(srv, [owner, stranger]);
-    const kept = await a!.call({ type: 'message.send', roomId, clientMsgId: 'keep', body: 'accepted before the storm' });
+    const kept = await a!.call({
+      type: 'message.send',
+      roomId,
+      clientMsgId: 'keep',
+      body: 'accepted before the storm',
+    });
 
     expect((await errorOf(a!, '{not json')).error.code).toBe('malformed_frame');
     expect((await errorOf(a!, '[1,2]')).error.code).toBe('malformed_frame');
     expect((await errorOf(a!, Buffer.from([1, 2, 3]), true)).error.code).toBe('malformed_frame');
     const unknown = await errorOf(a!, JSON.stringify({ type: 'message.explode', ref: 'u1' }));
     expect([unknown.error.code, unknown.ref]).toEqual(['unknown_frame_type', 'u1']);
-    const wrongType = await errorOf(a!, JSON.stringify({ type: 'message.send', ref: 'w1', roomId, clientMsgId: 5, body: 'x' }));
+    const wrongType = await errorOf(
+      a!,
+      JSON.stringify({ type: 'message.send', ref: 'w1', roomId, clientMsgId: 5, body: 'x' }),
+    );
     expect([wrongType.error.code, wrongType.ref]).toEqual(['validation_failed', 'w1']);
     const extra = await errorOf(a!, JSON.stringify({ type: 'ping', ref: 'p', sneaky: true }));
     expect(extra.error.code).toBe('validation_failed');
-    const tooLong = await a!.request({ type: 'message.send', roomId, clientMsgId: 'long', body: 'x'.repeat(Limits.maxMessageChars + 1) });
+    const tooLong = await a!.request({
+      type: 'message.send',
+      roomId,
+      clientMsgId: 'long',
+      body: 'x'.repeat(Limits.maxMessageChars + 1),
+    });
     expect(tooLong.type === 'error' && tooLong.error.code).toBe('validation_failed');
     const big = await errorOf(a!, JSON.stringify({ type: 'ping', ref: 'big', pad: 'x'.repeat(Limits.maxFrameBytes) }));
     expect([big.error.code, big.ref]).toEqual(['payload_too_large', undefined]);
@@ -57,7 +73,11 @@ describe('socket gateway', () => {
     expect(outsiderSync.type === 'error' && outsiderSync.error.code).toBe('not_a_member');
     const outsiderRead = await api(srv.url, 'GET', `/rooms/${roomId}/messages`, undefined, stranger.token);
     expect([outsiderRead.status, outsiderRead.body.error.code]).toEqual([403, 'not_a_member']);
-    const version = await (await TestSocket.connect(srv.wsUrl)).request({ type: 'hello', version: 99, token: owner.token });
+    const version = await (await TestSocket.connect(srv.wsUrl)).request({
+      type: 'hello',
+      version: 99,
+      token: owner.token,
+    });
     expect(version.type === 'error' && version.error.code).toBe('unsupported_version');
 
     expect((await a!.call({ type: 'ping' })).now).toBeTruthy();
@@ -76,11 +96,15 @@ describe('socket gateway', () => {
   });
 
   it('rate-limits a flood of sends per user with retry-after, keeping what was accepted', async () => {
-    await using srv = await startTestServer({ env: { ROUNDS_RATE_MESSAGES_BURST: '5', ROUNDS_RATE_MESSAGES_PER_SEC: '1' } });
+    await using srv = await startTestServer({
+      env: { ROUNDS_RATE_MESSAGES_BURST: '5', ROUNDS_RATE_MESSAGES_PER_SEC: '1' },
+    });
     const { roomId, owner } = await roomWithMembers(srv, 0);
     const [a] = await connectAll(srv, [owner]);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => a!.request({ type: 'message.send', roomId, clientMsgId: `f${i}`, body: `${i}` })),
+      Array.from({ length: 10 }, (_, i) =>
+        a!.request({ type: 'message.send', roomId, clientMsgId: `f${i}`, body: `${i}` }),
+      ),
     );
     const ok = results.filter((r) => r.type === 'ack');
     const limited = results.filter((r) => r.type === 'error');

@@ -212,7 +212,11 @@ export class Gateway {
     if (!conn.authenticated) return;
     const last = this.deps.hub.detach(conn);
     const rooms = this.presenceRooms.get(conn);
-    if (last && rooms && !this.draining) this.announcePresence(conn.userId, rooms, false);
+    if (!last || !rooms || this.draining) return;
+    // The user may still be connected to another node.
+    void this.deps.hub.online([conn.userId]).then((online) => {
+      if (!online.has(conn.userId)) this.announcePresence(conn.userId, rooms, false);
+    });
   }
 
   private sendError(conn: Connection, ref: string | number | undefined, err: unknown): void {

@@ -26,14 +26,26 @@ export async function enterRoom(
   const joinedAt = Date.now();
   const member = toMember(user, { role, joined_at: joinedAt }, online);
   const event = await appendRoomEvent(trx, roomId, (seq) => ({ type: 'member.joined' as const, roomId, seq, member }));
-  await store.insertMember(trx, { room_id: roomId, user_id: user.id, role, joined_at: joinedAt, last_read_seq: event.seq });
+  await store.insertMember(trx, {
+    room_id: roomId,
+    user_id: user.id,
+    role,
+    joined_at: joinedAt,
+    last_read_seq: event.seq,
+  });
   out.joined.push({ userId: user.id, roomId });
   out.events.push(event);
   return member;
 }
 
 type Placement = { roomId: string; overflowed: boolean; createdRoom: boolean };
-type JoinContext = { trx: Transaction<DB>; actor: Actor; users: Map<string, UserRow>; online: Set<string>; out: Outbox };
+type JoinContext = {
+  trx: Transaction<DB>;
+  actor: Actor;
+  users: Map<string, UserRow>;
+  online: Set<string>;
+  out: Outbox;
+};
 
 /**
  * Joins a room. Idempotent for a member. When the room is full and belongs to a group, the user is placed
@@ -43,6 +55,17 @@ type JoinContext = { trx: Transaction<DB>; actor: Actor; users: Map<string, User
  * Throws room_not_found, room_invite_only, room_full.
  */
 export async function joinRoom(deps: Deps, actor: Actor, roomId: string): Promise<JoinResult> {
+  try {
+    return await joinOnce(deps, actor, roomId);
+  } catch (err) {
+    // On PostgreSQL two joins of the same user (a double click) can both pass the membership check;
+    // the primary key stops the second, and running it again answers it idempotently.
+    if (!store.isDuplicateKey(err)) throw err;
+    return joinOnce(deps, actor, roomId);
+  }
+}
+
+async function joinOnce(deps: Deps, actor: Actor, roomId: string): Promise<JoinResult> {
   // Users and presence are read before the transaction: they do not decide seats, and on SQLite the
   // transaction holds the only connection.
   const before = await store.findRoomById(deps.db, roomId);
@@ -60,7 +83,12 @@ export async function joinRoom(deps: Deps, actor: Actor, roomId: string): Promis
     return { room, placement };
   });
   publishOutbox(deps, out);
-  return { room: toRoom(room), requestedRoomId: roomId, overflowed: placement.overflowed, createdRoom: placement.createdRoom };
+  return {
+    room: toRoom(room),
+    requestedRoomId: roomId,
+    overflowed: placement.overflowed,
+    createdRoom: placement.createdRoom,
+  };
 }
 
 async function place(ctx: JoinContext, roomId: string): Promise<Placement> {
@@ -84,7 +112,11 @@ async function overflow(ctx: JoinContext, requested: RoomRow, group: RoomGroupRo
   const { trx, actor } = ctx;
   // Read after locking the group, so a concurrent join's new sibling is visible here.
   const siblings = await store.findGroupRooms(trx, group.id);
-  const mine = await store.findMemberRoomIds(trx, actor.userId, siblings.map((s) => s.id));
+  const mine = await store.findMemberRoomIds(
+    trx,
+    actor.userId,
+    siblings.map((s) => s.id),
+  );
   const already = siblings.find((s) => mine.includes(s.id));
   if (already) return { roomId: already.id, overflowed: true, createdRoom: false };
 

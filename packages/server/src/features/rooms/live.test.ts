@@ -1,4 +1,13 @@
-import { MemberJoined, MemberLeft, MemberList, MembershipChanged, MemberUpdated, MyRoomList, Room, RoomUpdated } from '@rounds/protocol';
+import {
+  MemberJoined,
+  MemberLeft,
+  MemberList,
+  MembershipChanged,
+  MemberUpdated,
+  MyRoomList,
+  Room,
+  RoomUpdated,
+} from '@rounds/protocol';
 import { describe, expect, it } from 'vitest';
 import { api, registerUser, TestSocket } from '../../test/client';
 import { startTestServer } from '../../test/server';
@@ -16,7 +25,11 @@ describe('live room events', () => {
     try {
       const joined = await join(srv, joiner.token, room.id);
       const seen = strictParse(MemberJoined, await nextEvent(ownerSock, 'member.joined', room.id));
-      expect(seen).toMatchObject({ roomId: room.id, seq: joined.room.lastSeq, member: { role: 'member', online: true } });
+      expect(seen).toMatchObject({
+        roomId: room.id,
+        seq: joined.room.lastSeq,
+        member: { role: 'member', online: true },
+      });
       expect(seen.member.user).toMatchObject({ id: joiner.user.id, displayName: 'Dr Chen' });
 
       // The joiner's own sockets are subscribed first, so they see their own join too.
@@ -26,7 +39,10 @@ describe('live room events', () => {
       const kinds = joinerSock.frames.filter((f) => 'roomId' in f && f.roomId === room.id).map((f) => f.type);
       expect(kinds.slice(0, 2)).toEqual(['membership.changed', 'member.joined']);
 
-      const members = strictParse(MemberList, (await api(srv.url, 'GET', `/rooms/${room.id}/members`, undefined, owner.token)).body);
+      const members = strictParse(
+        MemberList,
+        (await api(srv.url, 'GET', `/rooms/${room.id}/members`, undefined, owner.token)).body,
+      );
       expect(members.members.every((m) => m.online)).toBe(true);
     } finally {
       ownerSock.close();
@@ -73,11 +89,22 @@ describe('live room events', () => {
       const up = strictParse(MemberUpdated, await nextEvent(memberSock, 'member.updated', room.id));
       expect(up.member).toMatchObject({ role: 'expert', user: { id: member.user.id } });
 
-      expect((await api(srv.url, 'DELETE', `/rooms/${room.id}/members/${member.user.id}`, undefined, admin.token)).status).toBe(204);
+      expect(
+        (await api(srv.url, 'DELETE', `/rooms/${room.id}/members/${member.user.id}`, undefined, admin.token)).status,
+      ).toBe(204);
       const left = strictParse(MemberLeft, await nextEvent(adminSock, 'member.left', room.id));
-      expect(left).toEqual({ type: 'member.left', roomId: room.id, seq: up.seq + 1, userId: member.user.id, removed: true });
+      expect(left).toEqual({
+        type: 'member.left',
+        roomId: room.id,
+        seq: up.seq + 1,
+        userId: member.user.id,
+        removed: true,
+      });
       strictParse(MemberLeft, await nextEvent(memberSock, 'member.left', room.id));
-      const gone = strictParse(MembershipChanged, await nextEvent(memberSock, 'membership.changed', room.id, (f) => 'joined' in f && !f.joined));
+      const gone = strictParse(
+        MembershipChanged,
+        await nextEvent(memberSock, 'membership.changed', room.id, (f) => 'joined' in f && !f.joined),
+      );
       expect(gone.joined).toBe(false);
 
       await api(srv.url, 'PATCH', `/rooms/${room.id}`, { topic: 'After removal' }, admin.token);
@@ -101,7 +128,10 @@ describe('live room events', () => {
     try {
       const made = await join(srv, b.token, first.id);
       expect(made.createdRoom).toBe(true);
-      const mine = strictParse(MemberJoined, await nextEvent(sock, 'member.joined', made.room.id, (f) => 'member' in f && f.member.user.id === b.user.id));
+      const mine = strictParse(
+        MemberJoined,
+        await nextEvent(sock, 'member.joined', made.room.id, (f) => 'member' in f && f.member.user.id === b.user.id),
+      );
       expect(mine.seq).toBe(2); // the group's creator joined the new room first, as its owner
       await api(srv.url, 'PATCH', `/rooms/${made.room.id}`, { announcement: 'Welcome' }, admin.token);
       strictParse(RoomUpdated, await nextEvent(sock, 'room.updated', made.room.id));

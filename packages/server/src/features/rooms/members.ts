@@ -16,10 +16,22 @@ const moderatorScope = new Set<string>(['expert', 'member']);
 const forbidden = (message: string) => new AppError('forbidden', message);
 
 /** Removes a membership, frees its seat and logs member.left. Call inside the writing transaction. */
-async function exitRoom(trx: Transaction<DB>, roomId: string, userId: string, removed: boolean, out: Outbox): Promise<void> {
+async function exitRoom(
+  trx: Transaction<DB>,
+  roomId: string,
+  userId: string,
+  removed: boolean,
+  out: Outbox,
+): Promise<void> {
   await store.deleteMember(trx, roomId, userId);
   await store.releaseSeat(trx, roomId);
-  const event = await appendRoomEvent(trx, roomId, (seq) => ({ type: 'member.left' as const, roomId, seq, userId, removed }));
+  const event = await appendRoomEvent(trx, roomId, (seq) => ({
+    type: 'member.left' as const,
+    roomId,
+    seq,
+    userId,
+    removed,
+  }));
   out.events.push(event);
   out.left.push({ userId, roomId });
 }
@@ -74,14 +86,24 @@ export async function removeMember(deps: Deps, actor: Actor, roomId: string, use
  * Changes a member's role. Owners and admins set any role; moderators set expert or member on experts and
  * members. Throws room_not_found, not_a_member, forbidden, last_owner.
  */
-export async function setMemberRole(deps: Deps, actor: Actor, roomId: string, userId: string, role: MemberRole): Promise<Member> {
+export async function setMemberRole(
+  deps: Deps,
+  actor: Actor,
+  roomId: string,
+  userId: string,
+  role: MemberRole,
+): Promise<Member> {
   const [users, online] = await Promise.all([getUsers(deps, [userId]), deps.hub.online([userId])]);
   const out = emptyOutbox();
   const member = await deps.db.transaction().execute(async (trx) => {
     const { role: mine } = await requireMemberOrAdmin(trx, actor, roomId);
     if (!isModerator(actor, mine)) throw forbidden('Only owners and moderators can change roles.');
     const target = await targetMember(trx, roomId, userId);
-    if (actor.role !== 'admin' && mine === 'moderator' && !(moderatorScope.has(role) && moderatorScope.has(target.role))) {
+    if (
+      actor.role !== 'admin' &&
+      mine === 'moderator' &&
+      !(moderatorScope.has(role) && moderatorScope.has(target.role))
+    ) {
       throw forbidden('Moderators can only switch members between expert and member.');
     }
     const user = users.get(userId);
@@ -90,7 +112,9 @@ export async function setMemberRole(deps: Deps, actor: Actor, roomId: string, us
     if (target.role === role) return next;
     await keepAnOwner(trx, roomId, target);
     await store.updateMemberRole(trx, roomId, userId, role);
-    out.events.push(await appendRoomEvent(trx, roomId, (seq) => ({ type: 'member.updated' as const, roomId, seq, member: next })));
+    out.events.push(
+      await appendRoomEvent(trx, roomId, (seq) => ({ type: 'member.updated' as const, roomId, seq, member: next })),
+    );
     return next;
   });
   publishOutbox(deps, out);
@@ -102,7 +126,12 @@ export async function setMemberRole(deps: Deps, actor: Actor, roomId: string, us
  * expert or member. Respects capacity. Throws room_not_found, not_a_member, forbidden, user_not_found,
  * already_a_member, room_full.
  */
-export async function addMember(deps: Deps, actor: Actor, roomId: string, input: { userId: string; role: MemberRole }): Promise<Member> {
+export async function addMember(
+  deps: Deps,
+  actor: Actor,
+  roomId: string,
+  input: { userId: string; role: MemberRole },
+): Promise<Member> {
   // Authorize before looking the user up, so non-moderators cannot probe for accounts.
   const pre = await requireMemberOrAdmin(deps.db, actor, roomId);
   if (!isModerator(actor, pre.role)) throw forbidden('Only owners and moderators can add members.');
@@ -111,16 +140,23 @@ export async function addMember(deps: Deps, actor: Actor, roomId: string, input:
   if (!user) throw new AppError('user_not_found', 'No such user.');
 
   const out = emptyOutbox();
-  const member = await deps.db.transaction().execute(async (trx) => {
-    const { role: mine } = await requireMemberOrAdmin(trx, actor, roomId);
-    if (!isModerator(actor, mine)) throw forbidden('Only owners and moderators can add members.');
-    if (actor.role !== 'admin' && mine === 'moderator' && !moderatorScope.has(input.role)) {
-      throw forbidden('Moderators can add experts and members only.');
-    }
-    if (await store.findMember(trx, roomId, input.userId)) throw new AppError('already_a_member', 'That user is already a member.');
-    if (!(await store.takeSeat(trx, roomId))) throw new AppError('room_full', 'This room is full.');
-    return enterRoom(trx, roomId, user, input.role, online.has(input.userId), out);
-  });
+  const member = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const { role: mine } = await requireMemberOrAdmin(trx, actor, roomId);
+      if (!isModerator(actor, mine)) throw forbidden('Only owners and moderators can add members.');
+      if (actor.role !== 'admin' && mine === 'moderator' && !moderatorScope.has(input.role)) {
+        throw forbidden('Moderators can add experts and members only.');
+      }
+      if (await store.findMember(trx, roomId, input.userId))
+        throw new AppError('already_a_member', 'That user is already a member.');
+      if (!(await store.takeSeat(trx, roomId))) throw new AppError('room_full', 'This room is full.');
+      return enterRoom(trx, roomId, user, input.role, online.has(input.userId), out);
+    })
+    .catch((err: unknown) => {
+      // A concurrent join or add of the same user won the race (PostgreSQL; SQLite serializes writers).
+      throw store.isDuplicateKey(err) ? new AppError('already_a_member', 'That user is already a member.') : err;
+    });
   publishOutbox(deps, out);
   return member;
 }

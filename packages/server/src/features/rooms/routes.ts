@@ -45,8 +45,10 @@ export const roomsRoutes: FastifyPluginAsync<{ deps: Deps }> = async (base, { de
     rooms.getGroup(deps, requireActor(req), req.params.groupId),
   );
 
-  app.patch('/groups/:groupId', { schema: { tags, params: GroupParams, body: UpdateGroupBody, response: { 200: RoomGroup } } }, async (req) =>
-    rooms.updateGroup(deps, requireActor(req), req.params.groupId, req.body),
+  app.patch(
+    '/groups/:groupId',
+    { schema: { tags, params: GroupParams, body: UpdateGroupBody, response: { 200: RoomGroup } } },
+    async (req) => rooms.updateGroup(deps, requireActor(req), req.params.groupId, req.body),
   );
 
   app.get('/rooms', { schema: { tags, querystring: RoomListQuery, response: { 200: RoomList } } }, async (req) => ({
@@ -61,12 +63,16 @@ export const roomsRoutes: FastifyPluginAsync<{ deps: Deps }> = async (base, { de
     rooms.getRoom(deps, requireActor(req), req.params.roomId),
   );
 
-  app.patch('/rooms/:roomId', { schema: { tags, params: RoomParams, body: UpdateRoomBody, response: { 200: Room } } }, async (req) =>
-    rooms.updateRoom(deps, requireActor(req), req.params.roomId, req.body),
+  app.patch(
+    '/rooms/:roomId',
+    { schema: { tags, params: RoomParams, body: UpdateRoomBody, response: { 200: Room } } },
+    async (req) => rooms.updateRoom(deps, requireActor(req), req.params.roomId, req.body),
   );
 
-  app.post('/rooms/:roomId/join', { schema: { tags, params: RoomParams, response: { 200: JoinResult } } }, async (req) =>
-    rooms.joinRoom(deps, requireActor(req), req.params.roomId),
+  app.post(
+    '/rooms/:roomId/join',
+    { schema: { tags, params: RoomParams, response: { 200: JoinResult } } },
+    async (req) => rooms.joinRoom(deps, requireActor(req), req.params.roomId),
   );
 
   app.post('/rooms/:roomId/leave', { schema: { tags, params: RoomParams } }, async (req, reply) => {
@@ -83,7 +89,8 @@ export const roomsRoutes: FastifyPluginAsync<{ deps: Deps }> = async (base, { de
   app.post(
     '/rooms/:roomId/members',
     { schema: { tags, params: RoomParams, body: AddMemberBody, response: { 201: Member } } },
-    async (req, reply) => reply.status(201).send(await rooms.addMember(deps, requireActor(req), req.params.roomId, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await rooms.addMember(deps, requireActor(req), req.params.roomId, req.body)),
   );
 
   app.patch(

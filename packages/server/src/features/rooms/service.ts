@@ -61,7 +61,8 @@ export async function memberHandles(deps: Deps, roomId: string, handles: string[
  * group_not_found.
  */
 export async function createRoom(deps: Deps, actor: Actor, input: CreateRoomBody): Promise<Room> {
-  if (!(await canCreateRooms(deps, actor))) throw new AppError('room_creation_not_allowed', 'You may not create rooms on this server.');
+  if (!(await canCreateRooms(deps, actor)))
+    throw new AppError('room_creation_not_allowed', 'You may not create rooms on this server.');
   checkCapacity(actor, input.capacity);
   const [users, online] = await Promise.all([getUsers(deps, [actor.userId]), deps.hub.online([actor.userId])]);
   const creator = users.get(actor.userId);
@@ -69,7 +70,8 @@ export async function createRoom(deps: Deps, actor: Actor, input: CreateRoomBody
   const out = emptyOutbox();
   const id = newId();
   const row = await deps.db.transaction().execute(async (trx) => {
-    if (input.groupId && !(await store.findGroupById(trx, input.groupId))) throw new AppError('group_not_found', 'No such group.');
+    if (input.groupId && !(await store.findGroupById(trx, input.groupId)))
+      throw new AppError('group_not_found', 'No such group.');
     await store.insertRoom(trx, {
       id,
       group_id: input.groupId ?? null,
@@ -126,14 +128,17 @@ export async function updateRoom(deps: Deps, actor: Actor, roomId: string, patch
     const changes: Updateable<RoomsTable> = {};
     if (patch.name !== undefined && patch.name !== room.name) changes.name = patch.name;
     if (patch.topic !== undefined && patch.topic !== room.topic) changes.topic = patch.topic;
-    if (patch.description !== undefined && patch.description !== room.description) changes.description = patch.description;
-    if (patch.announcement !== undefined && patch.announcement !== room.announcement) changes.announcement = patch.announcement;
+    if (patch.description !== undefined && patch.description !== room.description)
+      changes.description = patch.description;
+    if (patch.announcement !== undefined && patch.announcement !== room.announcement)
+      changes.announcement = patch.announcement;
     if (patch.visibility !== undefined && patch.visibility !== room.visibility) changes.visibility = patch.visibility;
     if (patch.language !== undefined && canonicalLanguage(patch.language) !== room.language) {
       changes.language = canonicalLanguage(patch.language);
     }
     if (patch.capacity !== undefined && patch.capacity !== Number(room.capacity)) {
-      if (actor.role !== 'admin' && role !== 'owner') throw new AppError('forbidden', 'Only owners can change the capacity.');
+      if (actor.role !== 'admin' && role !== 'owner')
+        throw new AppError('forbidden', 'Only owners can change the capacity.');
       checkCapacity(actor, patch.capacity);
       changes.capacity = patch.capacity;
     }
@@ -182,14 +187,23 @@ export async function listMyRooms(deps: Deps, actor: Actor): Promise<MyRoom[]> {
 
 // Groups
 
-async function groupsWithRooms(deps: Deps, actor: Actor, groups: Awaited<ReturnType<typeof store.listGroups>>): Promise<RoomGroup[]> {
+async function groupsWithRooms(
+  deps: Deps,
+  actor: Actor,
+  groups: Awaited<ReturnType<typeof store.listGroups>>,
+): Promise<RoomGroup[]> {
   const rooms = await store.findVisibleGroupRoomIds(
     deps.db,
     groups.map((g) => g.id),
     actor.userId,
     actor.role === 'admin',
   );
-  return groups.map((g) => toGroup(g, rooms.filter((r) => r.group_id === g.id).map((r) => r.id)));
+  return groups.map((g) =>
+    toGroup(
+      g,
+      rooms.filter((r) => r.group_id === g.id).map((r) => r.id),
+    ),
+  );
 }
 
 /** Every group, with the rooms of each that the actor may see. */
@@ -206,8 +220,13 @@ export async function getGroup(deps: Deps, actor: Actor, groupId: string): Promi
 }
 
 /** Creates a room group. Throws room_creation_not_allowed, capacity_not_allowed. */
-export async function createGroup(deps: Deps, actor: Actor, input: z.infer<typeof CreateGroupBody>): Promise<RoomGroup> {
-  if (!(await canCreateRooms(deps, actor))) throw new AppError('room_creation_not_allowed', 'You may not create room groups on this server.');
+export async function createGroup(
+  deps: Deps,
+  actor: Actor,
+  input: z.infer<typeof CreateGroupBody>,
+): Promise<RoomGroup> {
+  if (!(await canCreateRooms(deps, actor)))
+    throw new AppError('room_creation_not_allowed', 'You may not create room groups on this server.');
   checkCapacity(actor, input.roomCapacity);
   const row = {
     id: newId(),

@@ -54,7 +54,13 @@ export async function releaseSeat(db: Db, roomId: string): Promise<void> {
     .execute();
 }
 
-export type DirectoryFilter = { userId: string; q?: string | undefined; language?: string | undefined; groupId?: string | undefined; limit: number };
+type DirectoryFilter = {
+  userId: string;
+  q?: string | undefined;
+  language?: string | undefined;
+  groupId?: string | undefined;
+  limit: number;
+};
 
 /** Public rooms plus the rooms `userId` belongs to, filtered; biggest first. */
 export async function listDirectory(db: Db, f: DirectoryFilter): Promise<RoomRow[]> {
@@ -99,12 +105,21 @@ export async function insertMember(db: Db, row: Insertable<RoomMembersTable>): P
 
 /** Returns how many rows were deleted (0 or 1). */
 export async function deleteMember(db: Db, roomId: string, userId: string): Promise<number> {
-  const r = await db.deleteFrom('room_members').where('room_id', '=', roomId).where('user_id', '=', userId).executeTakeFirst();
+  const r = await db
+    .deleteFrom('room_members')
+    .where('room_id', '=', roomId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
 export async function updateMemberRole(db: Db, roomId: string, userId: string, role: string): Promise<void> {
-  await db.updateTable('room_members').set({ role }).where('room_id', '=', roomId).where('user_id', '=', userId).execute();
+  await db
+    .updateTable('room_members')
+    .set({ role })
+    .where('room_id', '=', roomId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function countOwners(db: Db, roomId: string): Promise<number> {
@@ -117,7 +132,7 @@ export async function countOwners(db: Db, roomId: string): Promise<number> {
   return Number(row.n);
 }
 
-export type MemberWithUser = { member: MemberRow; user: UserRow };
+type MemberWithUser = { member: MemberRow; user: UserRow };
 
 /** One page of a room's members with their users, owners first, then by display name. */
 export async function listMembers(
@@ -125,7 +140,10 @@ export async function listMembers(
   roomId: string,
   page: { limit: number; offset: number; q?: string | undefined },
 ): Promise<{ rows: MemberWithUser[]; total: number }> {
-  let base = db.selectFrom('room_members').innerJoin('users', 'users.id', 'room_members.user_id').where('room_members.room_id', '=', roomId);
+  let base = db
+    .selectFrom('room_members')
+    .innerJoin('users', 'users.id', 'room_members.user_id')
+    .where('room_members.room_id', '=', roomId);
   if (page.q) {
     const p = likePattern(page.q);
     base = base.where((eb) => eb.or([ilike('users.display_name', p), ilike('users.handle', p)]));
@@ -151,13 +169,23 @@ export async function listMembers(
     total: Number(count.n),
     rows: rows.map(({ m_room_id, m_role, m_joined_at, m_last_read_seq, ...user }) => ({
       user,
-      member: { room_id: m_room_id, user_id: user.id, role: m_role, joined_at: m_joined_at, last_read_seq: m_last_read_seq },
+      member: {
+        room_id: m_room_id,
+        user_id: user.id,
+        role: m_role,
+        joined_at: m_joined_at,
+        last_read_seq: m_last_read_seq,
+      },
     })),
   };
 }
 
 /** Which of these handles belong to members of the room: handle -> user id. */
-export async function findMemberHandles(db: Db, roomId: string, handles: readonly string[]): Promise<{ handle: string; id: string }[]> {
+export async function findMemberHandles(
+  db: Db,
+  roomId: string,
+  handles: readonly string[],
+): Promise<{ handle: string; id: string }[]> {
   if (handles.length === 0) return [];
   return db
     .selectFrom('room_members')
@@ -169,7 +197,10 @@ export async function findMemberHandles(db: Db, roomId: string, handles: readonl
 }
 
 /** The rooms a user belongs to with their membership, in the order they joined. */
-export async function findRoomsOfUser(db: Db, userId: string): Promise<(RoomRow & { role: string; last_read_seq: number })[]> {
+export async function findRoomsOfUser(
+  db: Db,
+  userId: string,
+): Promise<(RoomRow & { role: string; last_read_seq: number })[]> {
   return db
     .selectFrom('room_members')
     .innerJoin('rooms', 'rooms.id', 'room_members.room_id')
@@ -223,16 +254,13 @@ export async function updateGroup(db: Db, id: string, patch: Updateable<RoomGrou
 
 /** Rooms of a group, oldest first (the order overflow fills them in). */
 export async function findGroupRooms(db: Db, groupId: string): Promise<RoomRow[]> {
-  return db.selectFrom('rooms').selectAll().where('group_id', '=', groupId).orderBy('created_at').orderBy('id').execute();
-}
-
-export async function countGroupRooms(db: Db, groupId: string): Promise<number> {
-  const row = await db
+  return db
     .selectFrom('rooms')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .selectAll()
     .where('group_id', '=', groupId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /**
@@ -274,4 +302,11 @@ export async function findMemberRoomIds(db: Db, userId: string, roomIds: readonl
     .where('room_id', 'in', roomIds)
     .execute();
   return rows.map((r) => r.room_id);
+}
+
+/** True for a unique or primary key violation (two writers raced to insert the same membership). */
+export function isDuplicateKey(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
+  return /unique constraint|duplicate key/i.test(String(err));
 }

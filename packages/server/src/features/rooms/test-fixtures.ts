@@ -16,12 +16,19 @@ export function strictParse<S extends z.ZodType>(schema: S, value: unknown): z.i
 
 /** Expects an error reply with this status and code. */
 export function expectError(res: { status: number; body: unknown }, status: number, code: string): void {
-  expect({ status: res.status, code: (res.body as { error?: { code?: string } })?.error?.code }).toEqual({ status, code });
+  expect({ status: res.status, code: (res.body as { error?: { code?: string } })?.error?.code }).toEqual({
+    status,
+    code,
+  });
   ErrorResponse.parse(res.body);
 }
 
 /** A user who may create rooms, granted by the admin. */
-export async function roomCreator(srv: TestServer, admin: TestUser, over: Parameters<typeof registerUser>[1] = {}): Promise<TestUser> {
+export async function roomCreator(
+  srv: TestServer,
+  admin: TestUser,
+  over: Parameters<typeof registerUser>[1] = {},
+): Promise<TestUser> {
   const u = await registerUser(srv.url, over);
   const res = await api(srv.url, 'PATCH', `/admin/users/${u.user.id}`, { canCreateRooms: true }, admin.token);
   expect(res.status).toBe(200);
@@ -56,22 +63,23 @@ export async function getRoom(srv: TestServer, token: string, roomId: string): P
   return strictParse(Room, res.body);
 }
 
-export async function setRole(srv: TestServer, token: string, roomId: string, userId: string, role: string): Promise<void> {
+export async function setRole(
+  srv: TestServer,
+  token: string,
+  roomId: string,
+  userId: string,
+  role: string,
+): Promise<void> {
   const res = await api(srv.url, 'PATCH', `/rooms/${roomId}/members/${userId}`, { role }, token);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-/** Registers `n` users a few at a time (password hashing is the slow part). */
-export async function registerMany(srv: TestServer, n: number): Promise<TestUser[]> {
-  const out: TestUser[] = [];
-  while (out.length < n) {
-    const batch = Math.min(5, n - out.length);
-    out.push(...(await Promise.all(Array.from({ length: batch }, () => registerUser(srv.url)))));
-  }
-  return out;
-}
-
 /** The first frame of a type (and room) the socket has received or will receive. */
-export function nextEvent(sock: TestSocket, type: ServerFrame['type'], roomId?: string, extra: (f: ServerFrame) => boolean = () => true) {
+export function nextEvent(
+  sock: TestSocket,
+  type: ServerFrame['type'],
+  roomId?: string,
+  extra: (f: ServerFrame) => boolean = () => true,
+) {
   return sock.waitFor((f) => f.type === type && (!roomId || ('roomId' in f && f.roomId === roomId)) && extra(f));
 }
