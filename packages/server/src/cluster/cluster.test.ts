@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, registerUser, type TestUser } from '../test/client';
-import { type Node, startCluster, TestRedis } from './cluster';
+import { type Node, startCluster, startNginx, TestRedis } from './cluster';
 import { ResilientClient } from './resilient-client';
 
 // Runs only in the `cluster` project, which vitest.config.ts enables when TEST_DATABASE_URL is set.
@@ -122,9 +122,12 @@ describe('several nodes on PostgreSQL and Redis', () => {
     const total = sent * clients.length;
     await until(() => clients.every((c) => c.messages.size >= total), 30_000, 'convergence after the restart');
     expectConverged(clients, roomId);
-    await until(() => true);
-    const ready = await fetch(`${nodes[0]!.url}/readyz`);
-    expect(ready.status).toBe(200);
+    let ready = 0;
+    for (let i = 0; i < 100 && ready !== 200; i++) {
+      ready = (await fetch(`${nodes[0]!.url}/readyz`)).status;
+      if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ready).toBe(200);
     clients.forEach((c) => c.stop());
   }, 90_000);
 
@@ -140,4 +143,27 @@ describe('several nodes on PostgreSQL and Redis', () => {
     clients.forEach((c) => c.stop());
     await nodes[1]!.start();
   }, 60_000);
+
+  it('works behind nginx with docs/ops/rounds-nginx.conf: REST and WebSocket, and survives a node loss', async () => {
+    const proxy = await startNginx(nodes);
+    try {
+      const { roomId, users } = await setupRoom(proxy.url, 2);
+      const viaProxy = new ResilientClient([proxy.wsUrl], users[0]!.token, [roomId]);
+      const direct = new ResilientClient([nodes[0]!.wsUrl], users[1]!.token, [roomId]);
+      await Promise.all([viaProxy.start(), direct.start()]);
+      viaProxy.send(roomId, 'through-nginx', 'sent through nginx');
+      await until(() => direct.messages.size === 1, 10_000, 'delivery through nginx');
+      await nodes[2]!.kill('SIGKILL');
+      await nodes[1]!.kill('SIGKILL');
+      viaProxy.send(roomId, 'after-loss', 'after two nodes died');
+      await until(() => viaProxy.unacked === 0 && direct.messages.size === 2, 20_000, 'delivery after node loss');
+      expectConverged([viaProxy, direct], roomId);
+      viaProxy.stop();
+      direct.stop();
+    } finally {
+      await proxy.stop();
+      await nodes[1]!.start();
+      await nodes[2]!.start();
+    }
+  }, 90_000);
 });

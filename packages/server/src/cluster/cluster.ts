@@ -134,3 +134,43 @@ export async function startCluster(n: number, redisUrl: string, schema: string):
   }
   return nodes;
 }
+
+const nginxSite = path.resolve(import.meta.dirname, '../../../../docs/ops/rounds-nginx.conf');
+
+/** nginx in the foreground with docs/ops/rounds-nginx.conf, pointed at these nodes. */
+export async function startNginx(nodes: Node[]): Promise<{ url: string; wsUrl: string; stop(): Promise<void> }> {
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-nginx-'));
+  const port = await freePort();
+  let site = fs.readFileSync(nginxSite, 'utf8').replace(/^\s*listen 8080;/m, `    listen 127.0.0.1:${port};`);
+  const servers = nodes.map((n) => `    server 127.0.0.1:${n.port} max_fails=1 fail_timeout=5s;`).join('\n');
+  site = site.replace(/(\s*server 127\.0\.0\.1:300\d [^\n]*\n)+/, `\n${servers}\n`);
+  fs.writeFileSync(path.join(prefix, 'site.conf'), site);
+  fs.writeFileSync(
+    path.join(prefix, 'nginx.conf'),
+    [
+      'daemon off;',
+      'worker_processes 1;',
+      `pid ${prefix}/nginx.pid;`,
+      `error_log ${prefix}/error.log warn;`,
+      'events { worker_connections 1024; }',
+      'http {',
+      '  access_log off;',
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${prefix}/${t};`),
+      `  include ${prefix}/site.conf;`,
+      '}',
+    ].join('\n'),
+  );
+  const proc = spawn('nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200);
+  return {
+    url,
+    wsUrl: `ws://127.0.0.1:${port}/api/v1/socket`,
+    stop: () =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGQUIT');
+      }),
+  };
+}
