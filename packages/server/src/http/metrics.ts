@@ -62,6 +62,22 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
       this.set(deps.hub.stats.published);
     },
   });
+  new Gauge({
+    name: 'rounds_hub_lag_seconds',
+    help: 'Delay between publication on another node and receipt here, of the last event from Redis.',
+    registers: [registry],
+    collect() {
+      this.set(deps.hub.remoteLagMs() / 1000);
+    },
+  });
+  new Gauge({
+    name: 'rounds_hub_remote_events',
+    help: 'Events received from other nodes since start.',
+    registers: [registry],
+    collect() {
+      this.set(deps.hub.stats.remote);
+    },
+  });
   deps.hub.onFanout = (seconds) => fanout.observe(seconds);
   metricsByDeps.set(deps, { registry, fanout, storeBatch, messagesIn });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

@@ -5,7 +5,7 @@ import { frameText } from './frame';
 /** Who receives a published event: every socket subscribed to a room, or every socket of one user. */
 export type Audience = { room: string } | { user: string };
 
-export type HubStats = { connections: number; published: number; delivered: number };
+export type HubStats = { connections: number; published: number; delivered: number; remote: number };
 
 /** Carries published events to other nodes; the in-process hub has none. */
 export interface HubTransport {
@@ -24,7 +24,8 @@ export interface HubTransport {
 export class Hub {
   private readonly rooms = new Map<string, Set<Connection>>();
   private readonly users = new Map<string, Set<Connection>>();
-  readonly stats: HubStats = { connections: 0, published: 0, delivered: 0 };
+  readonly stats: HubStats = { connections: 0, published: 0, delivered: 0, remote: 0 };
+  private lagMs = 0;
   /** Called with the time spent on each local fan-out, in seconds (for metrics). */
   onFanout: ((seconds: number, recipients: number) => void) | undefined;
   private transport: HubTransport | undefined;
@@ -76,7 +77,9 @@ export class Hub {
   }
 
   /** Delivers an event that arrived from another node. */
-  deliverRemote(audience: Audience, json: string): void {
+  deliverRemote(audience: Audience, json: string, lagMs = 0): void {
+    this.stats.remote++;
+    this.lagMs = lagMs;
     const event = JSON.parse(json) as ServerEvent;
     this.deliver(audience, json, event);
   }
@@ -165,8 +168,9 @@ export class Hub {
     return new Set(userIds.filter((id) => this.users.has(id)));
   }
 
-  isLocallyOnline(userId: string): boolean {
-    return this.users.has(userId);
+  /** Publication-to-receipt delay of the last event from another node, in ms. */
+  remoteLagMs(): number {
+    return this.lagMs;
   }
 
   /** Every local socket, for draining and heartbeats. */

@@ -18,10 +18,6 @@ export class RedisTransport implements HubTransport {
   private readonly refresher: NodeJS.Timeout;
   private readonly local = new Set<string>();
   private wasDown = false;
-  /** Events received from other nodes; read by metrics. */
-  received = 0;
-  /** Milliseconds between publication on another node and receipt here, of the last event (hub lag). */
-  lastLagMs = 0;
 
   constructor(
     url: string,
@@ -69,12 +65,11 @@ export class RedisTransport implements HubTransport {
     const c = message.indexOf('\n', b + 1);
     if (a < 0 || b < 0 || c < 0) return;
     if (message.slice(0, a) === this.nodeId) return;
-    this.received++;
-    this.lastLagMs = Date.now() - Number(message.slice(a + 1, b));
+    const lagMs = Date.now() - Number(message.slice(a + 1, b));
     const target = message.slice(b + 1, c);
     const audience: Audience = target.startsWith('r:') ? { room: target.slice(2) } : { user: target.slice(2) };
     try {
-      this.hub.deliverRemote(audience, message.slice(c + 1));
+      this.hub.deliverRemote(audience, message.slice(c + 1), lagMs);
     } catch (err) {
       this.log.error({ err }, 'bad event from redis');
     }
