@@ -106,7 +106,13 @@ describe('accounts', () => {
       a.token,
     );
     expect(bad.body.error.code).toBe('invalid_credentials');
-    const weak = await api(srv.url, 'POST', '/me/password', { currentPassword: body.password, newPassword: 'short' }, a.token);
+    const weak = await api(
+      srv.url,
+      'POST',
+      '/me/password',
+      { currentPassword: body.password, newPassword: 'short' },
+      a.token,
+    );
     expect(weak.body.error.code).toBe('password_too_weak');
     const ok = await api(
       srv.url,
@@ -197,5 +203,19 @@ describe('accounts', () => {
     }
     expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
     expect(codes.slice(3)).toEqual([429, 429]);
+  });
+});
+
+describe('user search', () => {
+  it('finds people by name, handle or institution, case-insensitively, treating % and _ literally', async () => {
+    await using srv = await startTestServer();
+    const a = await registerUser(srv.url, { displayName: 'Zhong Nanshan', institution: 'Guangzhou Institute' });
+    await registerUser(srv.url, { displayName: 'Anthony Fauci', institution: 'NIAID' });
+    const byName = await api(srv.url, 'GET', '/users?q=zhong', undefined, a.token);
+    expect(byName.body.users.map((u: { displayName: string }) => u.displayName)).toEqual(['Zhong Nanshan']);
+    const byInstitution = await api(srv.url, 'GET', '/users?q=niaid', undefined, a.token);
+    expect(byInstitution.body.users).toHaveLength(1);
+    expect((await api(srv.url, 'GET', '/users?q=%25', undefined, a.token)).body.users).toHaveLength(0);
+    expect((await api(srv.url, 'GET', '/users?q=', undefined, a.token)).status).toBe(400);
   });
 });

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, type SqlBool, sql, type Updateable } from 'kysely';
 import type { Db, SessionRow, UserRow, UsersTable } from '../../db/schema';
 
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
@@ -39,14 +39,15 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n);
 }
 
+/** Case-insensitive substring search on name, handle and institution, in both dialects. */
 export async function searchUsers(db: Db, q: string, limit: number): Promise<UserRow[]> {
-  const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const pattern = `%${q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const like = (column: 'display_name' | 'handle' | 'institution') =>
+    sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
   return db
     .selectFrom('users')
     .selectAll()
-    .where((eb) =>
-      eb.or([eb('display_name', 'like', like), eb('handle', 'like', like), eb('institution', 'like', like)]),
-    )
+    .where((eb) => eb.or([like('display_name'), like('handle'), like('institution')]))
     .orderBy('display_name')
     .limit(limit)
     .execute();
