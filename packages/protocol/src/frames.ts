@@ -62,6 +62,7 @@ export const HelloResult = z.object({
   /** Interval, in ms, at which the client should `ping` if it sees no traffic. */
   heartbeatMs: z.number().int(),
 });
+export type HelloResult = z.infer<typeof HelloResult>;
 export const SyncResult = z.object({
   roomId: Id,
   events: z.array(RoomEvent),
@@ -70,8 +71,11 @@ export const SyncResult = z.object({
   /** True when more events follow the last one returned: sync again from its seq. */
   hasMore: z.boolean(),
 });
+export type SyncResult = z.infer<typeof SyncResult>;
 export const SendResult = z.object({ message: Message, duplicate: z.boolean() });
+export type SendResult = z.infer<typeof SendResult>;
 export const MessageResult = z.object({ message: Message });
+export type MessageResult = z.infer<typeof MessageResult>;
 export const AckData = {
   hello: HelloResult,
   ping: z.object({ now: z.string() }),
