@@ -219,3 +219,19 @@ describe('user search', () => {
     expect((await api(srv.url, 'GET', '/users?q=', undefined, a.token)).status).toBe(400);
   });
 });
+
+describe('session expiry', () => {
+  it('refuses an expired token over REST and on the socket', async () => {
+    await using srv = await startTestServer();
+    const u = await registerUser(srv.url);
+    await srv.rounds.deps.db
+      .updateTable('sessions')
+      .set({ expires_at: Date.now() - 1 })
+      .execute();
+    const res = await api(srv.url, 'GET', '/me', undefined, u.token);
+    expect([res.status, res.body.error.code]).toEqual([401, 'unauthenticated']);
+    const sock = await TestSocket.connect(srv.wsUrl);
+    const hello = await sock.request({ type: 'hello', version: 1, token: u.token });
+    expect(hello.type === 'error' && hello.error.code).toBe('unauthenticated');
+  });
+});
