@@ -4,6 +4,7 @@ import { Id, Seq } from './common';
 import { ErrorBody } from './errors';
 import { RoomEvent, ServerEvent } from './events';
 import { Limits } from './limits';
+import { AttachmentRef } from './media';
 import { ClientMsgId, Emoji, Message, MessageBody, ReadState } from './messages';
 
 /** A client-chosen string echoed in the `ack` or `error` that answers a command. */
@@ -28,8 +29,9 @@ export const SendCommand = command('message.send', {
   clientMsgId: ClientMsgId,
   body: MessageBody,
   threadRootId: Id.optional(),
+  attachments: z.array(AttachmentRef).max(100).optional(),
 });
-export const EditCommand = command('message.edit', { roomId: Id, messageId: Id, body: MessageBody });
+export const EditCommand = command('message.edit', { roomId: Id, messageId: Id, body: MessageBody.min(1) });
 export const DeleteCommand = command('message.delete', { roomId: Id, messageId: Id });
 export const ReactCommand = command('reaction.add', { roomId: Id, messageId: Id, emoji: Emoji });
 export const UnreactCommand = command('reaction.remove', { roomId: Id, messageId: Id, emoji: Emoji });

@@ -5,5 +5,7 @@ export * from './errors';
 export * from './events';
 export * from './frames';
 export * from './limits';
+export * from './media';
 export * from './messages';
+export * from './privacy';
 export * from './rooms';

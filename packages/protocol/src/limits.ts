@@ -17,6 +17,14 @@ export const Limits = {
   /** Password length bounds. */
   minPasswordChars: 10,
   maxPasswordChars: 256,
+  /** Largest upload, in bytes; refused while streaming. */
+  maxUploadBytes: 25 * 1024 * 1024,
+  /** Largest image, in pixels (width × height), checked from the header before decoding. */
+  maxImagePixels: 50_000_000,
+  /** Attachments per message. */
+  maxAttachments: 10,
+  /** Minutes after which an upload that no message references is deleted. */
+  orphanUploadMinutes: 60,
   /** Distinct reactions per message. */
   maxReactionsPerMessage: 50,
 } as const;

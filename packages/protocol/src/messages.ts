@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Seq, Timestamp } from './common';
 import { Limits } from './limits';
+import { Attachment, AttachmentRef } from './media';
 
 export const Reaction = z.object({
   emoji: z.string(),
@@ -23,13 +24,17 @@ export const Message = z.object({
   replyCount: z.number().int(),
   mentions: z.array(Id),
   reactions: z.array(Reaction),
+  attachments: z.array(Attachment),
+  /** Kinds of patient identifier the server's check found in the text or captions, for moderators to review. */
+  privacyFlags: z.array(z.string()),
   createdAt: Timestamp,
   editedAt: Timestamp.nullable(),
   deletedAt: Timestamp.nullable(),
 });
 export type Message = z.infer<typeof Message>;
 
-export const MessageBody = z.string().min(1).max(Limits.maxMessageChars);
+/** Message text; may be empty only when the message carries attachments. */
+export const MessageBody = z.string().max(Limits.maxMessageChars);
 export const ClientMsgId = z.string().min(1).max(Limits.maxClientMsgIdChars);
 /** One emoji or a short `:shortcode:`; at most 32 characters. */
 export const Emoji = z
@@ -42,10 +47,11 @@ export const SendMessageBody = z.object({
   clientMsgId: ClientMsgId,
   body: MessageBody,
   threadRootId: Id.optional(),
+  attachments: z.array(AttachmentRef).max(100).optional(),
 });
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
 
-export const EditMessageBody = z.object({ body: MessageBody });
+export const EditMessageBody = z.object({ body: MessageBody.min(1) });
 export const MarkReadBody = z.object({ seq: Seq });
 
 export const MessagePage = z.object({

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +14,9 @@ import type { Config } from './config';
 import type { Deps } from './context';
 import { migrateToLatest, openDatabase } from './db/database';
 import { accountsRoutes } from './features/accounts/routes';
+import { mediaRoutes } from './features/media/routes';
+import { sweepOrphans, sweepTemporaryFiles } from './features/media/service';
+import { LocalStorage, S3Storage } from './features/media/storage';
 import type { WriteBatcher } from './features/messages/batcher';
 import { messageSocketHandlers, messagesRoutes } from './features/messages/routes';
 import { createMessageWriter } from './features/messages/service';
@@ -52,7 +56,8 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     hub.setTransport(new RedisTransport(config.redisUrl, config.nodeId, hub, log));
     limiter = new RedisRateLimiter(new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
   }
-  const deps: Deps = { config, database, db: database.db, hub, log, limiter };
+  const media = config.s3 ? new S3Storage(config.s3) : new LocalStorage(path.join(config.dataDir, 'media'));
+  const deps: Deps = { config, database, db: database.db, hub, log, limiter, media };
   const batcher = createMessageWriter(deps);
 
   const app: FastifyInstance = Fastify({
@@ -66,6 +71,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 4096 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -88,6 +94,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
       await api.register(accountsRoutes, { deps });
       await api.register(roomsRoutes, { deps });
       await api.register(messagesRoutes, { deps, batcher });
+      await api.register(mediaRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );
@@ -105,6 +112,12 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     loadRooms: listRoomsForSocket,
   });
 
+  const sweeper = setInterval(() => {
+    sweepOrphans(deps).catch((err) => log.error({ err }, 'orphan sweep failed'));
+    void sweepTemporaryFiles();
+  }, 5 * 60_000);
+  sweeper.unref();
+
   let closed = false;
   return {
     app,
@@ -120,6 +133,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(sweeper);
       gateway.drain();
       await batcher.flush();
       gateway.closeAll();

@@ -34,6 +34,12 @@ const EnvSchema = z.object({
   ROUNDS_HEARTBEAT_MS: int(1000, 600_000).default(30_000),
   ROUNDS_TRUST_PROXY: bool.default(false),
   ROUNDS_NODE_ID: z.string().max(64).optional(),
+  ROUNDS_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
+  ROUNDS_S3_BUCKET: z.string().min(3).max(63).optional(),
+  ROUNDS_S3_ENDPOINT: z.url().optional(),
+  ROUNDS_S3_REGION: z.string().min(1).default('us-east-1'),
+  ROUNDS_S3_ACCESS_KEY_ID: z.string().optional(),
+  ROUNDS_S3_SECRET_ACCESS_KEY: z.string().optional(),
 });
 
 export type Config = {
@@ -53,6 +59,17 @@ export type Config = {
   heartbeatMs: number;
   trustProxy: boolean;
   nodeId: string;
+  uploadMaxBytes: number;
+  /** Media in an S3-compatible bucket instead of the data folder, when a bucket is named. */
+  s3:
+    | {
+        bucket: string;
+        endpoint: string | undefined;
+        region: string;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+      }
+    | undefined;
   /** Serve the built web client from this folder when it exists. */
   webDist: string | undefined;
 };
@@ -90,6 +107,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     heartbeatMs: e.ROUNDS_HEARTBEAT_MS,
     trustProxy: e.ROUNDS_TRUST_PROXY,
     nodeId: e.ROUNDS_NODE_ID ?? `node-${process.pid}`,
+    uploadMaxBytes: Math.round(e.ROUNDS_UPLOAD_MAX_MB * 1024 * 1024),
+    s3: e.ROUNDS_S3_BUCKET
+      ? {
+          bucket: e.ROUNDS_S3_BUCKET,
+          endpoint: e.ROUNDS_S3_ENDPOINT,
+          region: e.ROUNDS_S3_REGION,
+          accessKeyId: e.ROUNDS_S3_ACCESS_KEY_ID,
+          secretAccessKey: e.ROUNDS_S3_SECRET_ACCESS_KEY,
+        }
+      : undefined,
     webDist: undefined,
     ...overrides,
   };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { DB } from './db/schema';
+import type { MediaStorage } from './features/media/storage';
 import type { RateLimiter } from './rate-limit';
 import type { Hub } from './realtime/hub';
 
@@ -14,6 +15,7 @@ export type Deps = {
   hub: Hub;
   log: Logger;
   limiter: RateLimiter;
+  media: MediaStorage;
 };
 
 /** The authenticated caller of a service function. */

@@ -4,11 +4,13 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import * as m0001 from './migrations/0001-core';
+import * as m0002 from './migrations/0002-media';
 import type { DB } from './schema';
 
 /** Forward-only, numbered. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-core': m0001,
+  '0002-media': m0002,
 };
 
 export type Database = {

@@ -84,6 +84,10 @@ export interface MessagesTable {
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
+  /** JSON array of Attachment. */
+  attachments: string;
+  /** JSON array of identifier kinds found by the privacy check. */
+  privacy_flags: string;
 }
 
 export interface ReactionsTable {
@@ -103,7 +107,26 @@ export interface RoomEventsTable {
   created_at: number;
 }
 
+export interface MediaTable {
+  id: string;
+  room_id: string;
+  uploader_id: string;
+  message_id: string | null;
+  kind: string;
+  mime: string;
+  name: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  /** JSON array of MediaVariant. */
+  variants: string;
+  identifier_warnings: string;
+  created_at: number;
+  attached_at: number | null;
+}
+
 export interface DB {
+  media: MediaTable;
   users: UsersTable;
   sessions: SessionsTable;
   room_groups: RoomGroupsTable;
@@ -121,3 +144,4 @@ export type RoomRow = Selectable<RoomsTable>;
 export type RoomGroupRow = Selectable<RoomGroupsTable>;
 export type MemberRow = Selectable<RoomMembersTable>;
 export type MessageRow = Selectable<MessagesTable>;
+export type MediaRow = Selectable<MediaTable>;

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB, MessageRow } from '../../db/schema';
+import type { DB, MediaRow, MessageRow } from '../../db/schema';
 import type { BatchRunner, BatchTx, RoomLite, RootLite } from './batch-tx';
 
 /** PostgreSQL back-end of the write batcher: a few set-based queries per batch in one transaction. */
@@ -56,6 +56,20 @@ export function postgresBatchRunner(db: Kysely<DB>): BatchRunner {
             .returning('last_seq')
             .executeTakeFirstOrThrow();
           return Number(row.last_seq) - n + 1;
+        },
+        async media(ids) {
+          if (ids.length === 0) return new Map();
+          const rows = await trx.selectFrom('media').selectAll().where('id', 'in', ids).execute();
+          return new Map<string, MediaRow>(rows.map((r) => [r.id, r]));
+        },
+        async attachMedia(pairs, at) {
+          for (const [mediaId, messageId] of pairs) {
+            await trx
+              .updateTable('media')
+              .set({ message_id: messageId, attached_at: at })
+              .where('id', '=', mediaId)
+              .execute();
+          }
         },
         async insert(rows: MessageRow[]) {
           if (rows.length > 0) await trx.insertInto('messages').values(rows).execute();

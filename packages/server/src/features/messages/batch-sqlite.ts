@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { DB, MessageRow } from '../../db/schema';
+import type { DB, MediaRow, MessageRow } from '../../db/schema';
 import type { BatchRunner, BatchTx, RoomLite, RootLite } from './batch-tx';
 
 /**
@@ -27,9 +27,11 @@ export function sqliteBatchRunner(db: Kysely<DB>, sqlite: SQLite.Database): Batc
       'UPDATE rooms SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq',
     ),
     insert: sqlite.prepare(
-      `INSERT INTO messages (room_id, seq, id, sender_id, client_msg_id, body, thread_root_id, reply_count, mentions, created_at, edited_at, deleted_at)
-       VALUES (@room_id, @seq, @id, @sender_id, @client_msg_id, @body, @thread_root_id, @reply_count, @mentions, @created_at, @edited_at, @deleted_at)`,
+      `INSERT INTO messages (room_id, seq, id, sender_id, client_msg_id, body, thread_root_id, reply_count, mentions, created_at, edited_at, deleted_at, attachments, privacy_flags)
+       VALUES (@room_id, @seq, @id, @sender_id, @client_msg_id, @body, @thread_root_id, @reply_count, @mentions, @created_at, @edited_at, @deleted_at, @attachments, @privacy_flags)`,
     ),
+    media: sqlite.prepare<[string], MediaRow>('SELECT * FROM media WHERE id = ?'),
+    attach: sqlite.prepare<[string, number, string]>('UPDATE media SET message_id = ?, attached_at = ? WHERE id = ?'),
     bump: sqlite.prepare<[number, string]>('UPDATE messages SET reply_count = reply_count + ? WHERE id = ?'),
   };
   const tx: BatchTx = {
@@ -74,6 +76,17 @@ export function sqliteBatchRunner(db: Kysely<DB>, sqlite: SQLite.Database): Batc
       const r = s.allocate.get(n, roomId);
       if (!r) throw new Error(`no room ${roomId}`);
       return r.last_seq - n + 1;
+    },
+    async media(ids) {
+      const out = new Map<string, MediaRow>();
+      for (const id of ids) {
+        const r = s.media.get(id);
+        if (r) out.set(id, r);
+      }
+      return out;
+    },
+    async attachMedia(pairs, at) {
+      for (const [mediaId, messageId] of pairs) s.attach.run(messageId, at, mediaId);
     },
     async insert(rows) {
       for (const row of rows) s.insert.run(row);

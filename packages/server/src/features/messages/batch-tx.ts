@@ -1,4 +1,4 @@
-import type { MessageRow } from '../../db/schema';
+import type { MediaRow, MessageRow } from '../../db/schema';
 
 /** A room as the write path needs it. */
 export type RoomLite = { id: string; visibility: string };
@@ -17,6 +17,9 @@ export interface BatchTx {
   handles(pairs: [roomId: string, handle: string][]): Promise<Map<string, string>>;
   /** Takes `n` seqs of the room; returns the first. Rooms are allocated in sorted order (no deadlocks). */
   allocate(roomId: string, n: number): Promise<number>;
+  media(ids: string[]): Promise<Map<string, MediaRow>>;
+  /** Marks uploads as taken by a message. */
+  attachMedia(pairs: [mediaId: string, messageId: string][], at: number): Promise<void>;
   insert(rows: MessageRow[]): Promise<void>;
   bumpReplies(rootId: string, n: number): Promise<void>;
 }

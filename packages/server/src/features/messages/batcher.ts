@@ -3,6 +3,7 @@ import type { MessageRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { metricsOf } from '../../http/metrics';
 import { newId } from '../../ids';
+import { toAttachment } from '../media/service';
 import { postgresBatchRunner } from './batch-postgres';
 import { sqliteBatchRunner } from './batch-sqlite';
 import type { BatchRunner, BatchTx } from './batch-tx';
@@ -17,6 +18,10 @@ export type SendJob = {
   threadRootId: string | null;
   /** @handles found in the body; resolved to member ids in the batch. */
   handles: string[];
+  /** Uploads to attach, with captions; each must be the sender's, in this room, and not yet attached. */
+  attachments: { uploadId: string; caption: string }[];
+  /** Identifier kinds the privacy check found. */
+  privacyFlags: string[];
 };
 
 export type SendOutcome = { row: MessageRow; duplicate: boolean };
@@ -97,6 +102,8 @@ async function plan(tx: BatchTx, batch: Pending[]): Promise<(SendOutcome | AppEr
   const existing = await tx.existing(batch.map((j) => [j.senderId, j.clientMsgId]));
   const roots = await tx.roots(unique(batch.flatMap((j) => (j.threadRootId ? [j.threadRootId] : []))));
   const handles = await tx.handles(batch.flatMap((j) => j.handles.map((h): [string, string] => [j.roomId, h])));
+  const uploads = await tx.media(unique(batch.flatMap((j) => j.attachments.map((a) => a.uploadId))));
+  const claimed = new Set<string>();
 
   const accepted: { index: number; job: Pending }[] = [];
   const firstOfKey = new Map<string, number>();
@@ -129,6 +136,18 @@ async function plan(tx: BatchTx, batch: Pending[]): Promise<(SendOutcome | AppEr
         return;
       }
     }
+    const ids = job.attachments.map((a) => a.uploadId);
+    const usable = ids.every((id) => {
+      const u = uploads.get(id);
+      return (
+        u && u.room_id === job.roomId && u.uploader_id === job.senderId && u.message_id === null && !claimed.has(id)
+      );
+    });
+    if (!usable || new Set(ids).size !== ids.length) {
+      results[index] = new AppError('upload_not_found', 'An attachment is unknown, already used, or not yours.');
+      return;
+    }
+    for (const id of ids) claimed.add(id);
     firstOfKey.set(key, index);
     accepted.push({ index, job });
   });
@@ -142,6 +161,7 @@ async function plan(tx: BatchTx, batch: Pending[]): Promise<(SendOutcome | AppEr
   const now = Date.now();
   const rows: MessageRow[] = [];
   const replies = new Map<string, number>();
+  const attach: [string, string][] = [];
   for (const roomId of [...byRoom.keys()].sort()) {
     const list = byRoom.get(roomId) ?? [];
     let seq = await tx.allocate(roomId, list.length);
@@ -160,13 +180,17 @@ async function plan(tx: BatchTx, batch: Pending[]): Promise<(SendOutcome | AppEr
         created_at: now,
         edited_at: null,
         deleted_at: null,
+        attachments: JSON.stringify(job.attachments.map((a) => toAttachment(uploads.get(a.uploadId)!, a.caption))),
+        privacy_flags: JSON.stringify(job.privacyFlags),
       };
+      for (const a of job.attachments) attach.push([a.uploadId, row.id]);
       rows.push(row);
       results[index] = { row, duplicate: false };
       if (job.threadRootId) replies.set(job.threadRootId, (replies.get(job.threadRootId) ?? 0) + 1);
     }
   }
   await tx.insert(rows);
+  if (attach.length > 0) await tx.attachMedia(attach, now);
   for (const [rootId, n] of replies) await tx.bumpReplies(rootId, n);
   for (const [index, first] of duplicateOf) {
     const r = results[first];

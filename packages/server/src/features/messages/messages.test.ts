@@ -10,7 +10,7 @@ import {
   Typing,
 } from '@rounds/protocol';
 import { describe, expect, it } from 'vitest';
-import { api, registerUser, TestSocket } from '../../test/client';
+import { api, registerUser, type TestSocket } from '../../test/client';
 import { connectAll, roomWithMembers } from '../../test/fixtures';
 import { startTestServer } from '../../test/server';
 
@@ -58,7 +58,13 @@ describe('messaging over the socket', () => {
     const timeline = await api(srv.url, 'GET', `/rooms/${roomId}/messages`, undefined, owner.token);
     expect(timeline.body.messages.map((m: { id: string }) => m.id)).toEqual([root.message.id]);
     expect(timeline.body.messages[0].replyCount).toBe(1);
-    const thread = await api(srv.url, 'GET', `/rooms/${roomId}/messages/${root.message.id}/thread`, undefined, owner.token);
+    const thread = await api(
+      srv.url,
+      'GET',
+      `/rooms/${roomId}/messages/${root.message.id}/thread`,
+      undefined,
+      owner.token,
+    );
     expect(thread.body.messages.map((m: { id: string }) => m.id)).toEqual([r1.message.id]);
   });
 
@@ -96,7 +102,13 @@ describe('messaging over the socket', () => {
     const cmd = { type: 'message.send', roomId, clientMsgId: 'retry-1', body: 'once' };
     const [x, y] = await Promise.all([a!.call(cmd), a!.call(cmd)]);
     const z = await a!.call(cmd);
-    const rest = await api(srv.url, 'POST', `/rooms/${roomId}/messages`, { clientMsgId: 'retry-1', body: 'once' }, owner.token);
+    const rest = await api(
+      srv.url,
+      'POST',
+      `/rooms/${roomId}/messages`,
+      { clientMsgId: 'retry-1', body: 'once' },
+      owner.token,
+    );
     expect(rest.status).toBe(200);
     const ids = new Set([x.message.id, y.message.id, z.message.id, rest.body.message.id]);
     expect(ids.size).toBe(1);

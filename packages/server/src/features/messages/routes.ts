@@ -137,6 +137,7 @@ export function messageSocketHandlers(batcher: WriteBatcher): SocketHandlers {
         clientMsgId: c.clientMsgId,
         body: c.body,
         ...(c.threadRootId ? { threadRootId: c.threadRootId } : {}),
+        ...(c.attachments ? { attachments: c.attachments } : {}),
       }),
     'message.edit': async ({ deps, actor }, c) => ({
       message: await messages.editMessage(deps, actor, c.roomId, c.messageId, c.body),

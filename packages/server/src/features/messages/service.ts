@@ -1,8 +1,17 @@
-import type { Message, MessagePage, ReadState, RoomEvent, SendMessageBody } from '@rounds/protocol';
+import {
+  findIdentifiers,
+  Limits,
+  type Message,
+  type MessagePage,
+  type ReadState,
+  type RoomEvent,
+  type SendMessageBody,
+} from '@rounds/protocol';
 import type { Actor, Deps } from '../../context';
 import type { MessageRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { appendRoomEvent, loggedEvents } from '../events/service';
+import { discardForMessage } from '../media/service';
 import { memberHandles, requireMember } from '../rooms/service';
 import { type SendOutcome, WriteBatcher } from './batcher';
 import * as store from './store';
@@ -33,6 +42,8 @@ export function toMessage(row: MessageRow, reactions: readonly ReactionRow[] = [
     replyCount: Number(row.reply_count),
     mentions: JSON.parse(row.mentions) as string[],
     reactions: [...grouped].map(([emoji, userIds]) => ({ emoji, count: userIds.length, userIds })),
+    attachments: JSON.parse(row.attachments) as Message['attachments'],
+    privacyFlags: JSON.parse(row.privacy_flags) as string[],
     createdAt: iso(Number(row.created_at)),
     editedAt: row.edited_at === null ? null : iso(Number(row.edited_at)),
     deletedAt: row.deleted_at === null ? null : iso(Number(row.deleted_at)),
@@ -57,6 +68,13 @@ export function parseMentions(body: string): string[] {
     if (handles.size >= 50) break;
   }
   return [...handles];
+}
+
+/** Identifier kinds the privacy check finds in a message's text and captions, for moderators to review. */
+export function privacyFlags(body: string, captions: readonly string[] = []): string[] {
+  const kinds = new Set<string>();
+  for (const text of [body, ...captions]) for (const m of findIdentifiers(text)) kinds.add(m.kind);
+  return [...kinds].sort();
 }
 
 /** The batcher for this server's sends; it publishes each committed batch to the rooms' sockets. */
@@ -84,6 +102,13 @@ export async function sendMessage(
   roomId: string,
   input: SendMessageBody,
 ): Promise<{ message: Message; duplicate: boolean }> {
+  const attachments = (input.attachments ?? []).map((a) => ({ uploadId: a.uploadId, caption: a.caption ?? '' }));
+  if (attachments.length > Limits.maxAttachments) {
+    throw new AppError('too_many_attachments', `A message holds at most ${Limits.maxAttachments} attachments.`);
+  }
+  if (input.body.trim() === '' && attachments.length === 0) {
+    throw new AppError('validation_failed', 'A message needs text or an attachment.');
+  }
   const { messagesPerSec, messagesBurst } = deps.config.rate;
   const take = await deps.limiter.take(`msg:${actor.userId}`, messagesPerSec, messagesBurst);
   if (!take.ok) throw new AppError('rate_limited', 'You are sending too fast.', { retryAfterMs: take.retryAfterMs });
@@ -95,6 +120,11 @@ export async function sendMessage(
     body: input.body,
     threadRootId: input.threadRootId ?? null,
     handles: parseMentions(input.body),
+    attachments,
+    privacyFlags: privacyFlags(
+      input.body,
+      attachments.map((a) => a.caption),
+    ),
   });
   if (!outcome.duplicate) return { message: toMessage(outcome.row), duplicate: false };
   const [message] = await withReactions(deps, [outcome.row]);
@@ -125,9 +155,12 @@ export async function editMessage(
       throw new AppError('not_message_author', 'You can only edit your own messages.');
     if (row.deleted_at !== null) throw new AppError('message_deleted', 'This message was deleted.');
     const at = Date.now();
-    await store.updateMessageBody(trx, messageId, body, JSON.stringify(mentionIds), at);
+    const captions = (JSON.parse(row.attachments) as Message['attachments']).map((a) => a.caption);
+    const flags = JSON.stringify(privacyFlags(body, captions));
+    await store.updateMessageBody(trx, messageId, body, JSON.stringify(mentionIds), flags, at);
     const reactions = await store.findReactions(trx, [messageId]);
-    const message = toMessage({ ...row, body, mentions: JSON.stringify(mentionIds), edited_at: at }, reactions);
+    const edited = { ...row, body, mentions: JSON.stringify(mentionIds), privacy_flags: flags, edited_at: at };
+    const message = toMessage(edited, reactions);
     return appendRoomEvent(trx, roomId, (seq) => ({ type: 'message.edited', roomId, seq, message }));
   });
   deps.hub.publish({ room: roomId }, event);
@@ -174,6 +207,7 @@ export async function deleteMessage(
     return { messageId, seq: Number(row.seq) };
   }
   deps.hub.publish({ room: roomId }, event);
+  await discardForMessage(deps, messageId);
   return { messageId, seq: event.seq };
 }
 

@@ -98,12 +98,27 @@ export async function deleteReaction(db: Db, messageId: string, userId: string, 
   return Number(r.numDeletedRows) > 0;
 }
 
-export async function updateMessageBody(db: Db, id: string, body: string, mentions: string, at: number): Promise<void> {
-  await db.updateTable('messages').set({ body, mentions, edited_at: at }).where('id', '=', id).execute();
+export async function updateMessageBody(
+  db: Db,
+  id: string,
+  body: string,
+  mentions: string,
+  privacyFlags: string,
+  at: number,
+): Promise<void> {
+  await db
+    .updateTable('messages')
+    .set({ body, mentions, privacy_flags: privacyFlags, edited_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function tombstoneMessage(db: Db, id: string, at: number): Promise<void> {
-  await db.updateTable('messages').set({ body: '', mentions: '[]', deleted_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('messages')
+    .set({ body: '', mentions: '[]', attachments: '[]', privacy_flags: '[]', deleted_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function bumpReplyCount(db: Db, id: string, delta: number): Promise<void> {

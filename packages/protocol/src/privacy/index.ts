@@ -1,0 +1,3 @@
+export { findIdentifiers } from './detect';
+export { redactIdentifiers } from './redact';
+export type { IdentifierKind, IdentifierMatch } from './types';

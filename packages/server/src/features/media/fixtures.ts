@@ -1,0 +1,92 @@
+import sharp from 'sharp';
+
+/** A JPEG taken "on a phone": 400×200 pixels, EXIF orientation 6 (rotate 90°), camera make, GPS position, comment. */
+export async function phoneJpeg(): Promise<Buffer> {
+  const left = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#d22' } })
+    .png()
+    .toBuffer();
+  return sharp({ create: { width: 400, height: 200, channels: 3, background: '#22d' } })
+    .composite([{ input: left, left: 0, top: 0 }])
+    .withExif({
+      IFD0: { Make: 'PhoneMaker', Model: 'Pocket 12', ImageDescription: 'Patient Zhang Wei bed 12' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 35/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 17/1 0/1' },
+    })
+    .withMetadata({ orientation: 6 })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+}
+
+export async function plainPng(): Promise<Buffer> {
+  return sharp({ create: { width: 64, height: 48, channels: 4, background: { r: 0, g: 128, b: 0, alpha: 0.5 } } })
+    .png()
+    .toBuffer();
+}
+
+function crc32(buf: Buffer): number {
+  let c = ~0;
+  for (const byte of buf) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** A tiny PNG whose header claims 30,000 × 30,000 pixels: an image bomb if decoded. */
+export async function pngBomb(): Promise<Buffer> {
+  const png = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer(),
+  );
+  // IHDR starts at byte 8: length(4) "IHDR"(4) width(4) height(4) ... crc over type+data.
+  png.writeUInt32BE(30_000, 16);
+  png.writeUInt32BE(30_000, 20);
+  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
+  return png;
+}
+
+/** A minimal one-page PDF with a line of text. */
+export function tinyPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    '<< /Length 44 >>\nstream\nBT /F1 18 Tf 20 100 Td (Ward protocol) Tj ET\nendstream',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** Posts a file as multipart/form-data, field "file". */
+export async function upload(
+  base: string,
+  roomId: string,
+  token: string,
+  body: Buffer,
+  name: string,
+  type = 'application/octet-stream',
+) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(body)], { type }), name);
+  const res = await fetch(`${base}/api/v1/rooms/${roomId}/uploads`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+export async function download(base: string, path: string, token: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}/api/v1${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+  return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+}
