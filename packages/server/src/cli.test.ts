@@ -21,7 +21,7 @@ async function rounds(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-describe('the rounds CLI', () => {
+describe('the rounds CLI', { timeout: 120_000 }, () => {
   it('lists its commands', async () => {
     const { code, stdout } = await rounds(['--help']);
     expect(code).toBe(0);

@@ -13,7 +13,10 @@ US 70 America/New_York
 pool 50 en | James Mary Robert Patricia Michael Jennifer David Linda Sarah Emily Daniel Jessica Matthew Ashley Christopher Amanda Kevin Rachel Brian Nicole Karen Steven Laura Andrew Megan Thomas Olivia Jason Hannah Eric | Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Moore Jackson Martin Thompson White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Hill Green Adams Baker Nelson Carter Mitchell
 pool 12 en,es | José María Luis Carmen Carlos Ana Miguel Sofía Alejandro Gabriela Javier Lucía | Garcia Rodriguez Martinez Hernandez Lopez Gonzalez Perez Sanchez Ramirez Torres Flores Rivera
 pool 20 en,zh | Grace Jenny Kevin David Amy Eric Michelle Jason Lily Andrew Helen Frank Lei Yan Jun Hao Min Wei Ting | Wang Li Zhang Liu Chen Yang Huang Zhou Wu Xu Lin Zhu Guo Ma Tang Lu
-pool 10 en | Priya Raj Anjali Vikram Aisha Omar Jamal Ngozi Chinedu Fatima Huy Linh | Patel Shah Reddy Khan Okafor Nguyen Tran Ahmed Mensah Haddad Kaur Rao
+pool 4 en | Priya Raj Anjali Vikram Neha Sanjay | Patel Shah Reddy Rao Iyer Desai
+pool 3 en | Jamal Aisha Imani Kwame Ngozi Chinedu | Washington Okafor Mensah Boateng Adeyemi Jefferson
+pool 2 en,vi | Huy Linh Minh Thao Duc Lan | Nguyen Tran Pham Le Vu Hoang
+pool 2 en,ar | Omar Fatima Yusuf Layla Khalid Nadia | Haddad Ahmed Khalil Saleh Mansour Aziz
 hospitals Bellevue Hospital|Elmhurst Hospital|Mount Sinai Hospital|NewYork-Presbyterian Hospital|Massachusetts General Hospital|Johns Hopkins Hospital|Rush University Medical Center@America/Chicago|Ochsner Medical Center@America/Chicago|Nebraska Medicine@America/Chicago|Henry Ford Hospital@America/Detroit|EvergreenHealth Kirkland@America/Los_Angeles|Harborview Medical Center@America/Los_Angeles|UCSF Medical Center@America/Los_Angeles|Providence Regional Medical Center Everett@America/Los_Angeles|Denver Health@America/Denver|Emory University Hospital
 health Centers for Disease Control and Prevention|NYC Department of Health and Mental Hygiene|Public Health – Seattle & King County@America/Los_Angeles|Chicago Department of Public Health@America/Chicago
 ems FDNY Emergency Medical Services|Seattle Fire Department Medic One@America/Los_Angeles|Chicago Fire Department EMS@America/Chicago
@@ -87,7 +90,7 @@ health Centre for Health Protection
 ems Hong Kong Fire Services Ambulance Command
 
 SG 6 Asia/Singapore
-pool 3 en,zh | Wei_Ling Jun_Jie Hui_Min Kai_Xiang Mei_Xin Zhi_Hao | Tan Lim Lee Ng Ong Goh Chua Teo
+pool 3 en,zh family-first | Wei_Ling Jun_Jie Hui_Min Kai_Xiang Mei_Xin Zhi_Hao | Tan Lim Lee Ng Ong Goh Chua Teo
 pool 1 en,ms | Nur_Aisyah Muhammad_Hafiz Siti Farhan | Rahman Ismail Hassan Yusof
 pool 1 en,ta | Kavitha Rajesh Priya Arjun | Pillai Nair Subramaniam Menon
 hospitals National Centre for Infectious Diseases|Singapore General Hospital|Tan Tock Seng Hospital|National University Hospital
