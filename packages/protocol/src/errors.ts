@@ -30,7 +30,6 @@ export const ErrorCode = {
   already_a_member: 'already_a_member',
   last_owner: 'last_owner',
   message_not_found: 'message_not_found',
-  message_too_long: 'message_too_long',
   message_deleted: 'message_deleted',
   not_message_author: 'not_message_author',
   thread_root_invalid: 'thread_root_invalid',
@@ -43,7 +42,6 @@ export const ErrorCode = {
   image_unreadable: 'image_unreadable',
   media_not_found: 'media_not_found',
   rate_limited: 'rate_limited',
-  server_draining: 'server_draining',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

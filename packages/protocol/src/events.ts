@@ -104,7 +104,7 @@ export const MembershipChanged = z.strictObject({
   joined: z.boolean(),
 });
 
-/** Sent to a user's sockets when one of their sessions is revoked; sockets of that session then close. */
+/** Sent to the sockets of a session when it is revoked (logout, revocation, password change); they then close with 4001. */
 export const SessionRevoked = z.strictObject({ type: z.literal('session.revoked'), sessionId: Id });
 
 export const EphemeralEvent = z.discriminatedUnion('type', [

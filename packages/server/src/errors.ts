@@ -39,7 +39,6 @@ export const httpStatus: Record<ErrorCode, number> = {
   already_a_member: 409,
   last_owner: 409,
   message_not_found: 404,
-  message_too_long: 413,
   message_deleted: 410,
   not_message_author: 403,
   thread_root_invalid: 422,
@@ -52,6 +51,5 @@ export const httpStatus: Record<ErrorCode, number> = {
   image_unreadable: 422,
   media_not_found: 404,
   rate_limited: 429,
-  server_draining: 503,
   internal: 500,
 };

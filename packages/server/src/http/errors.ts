@@ -34,7 +34,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(413).send(body('payload_too_large', 'The request body is too large.'));
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.status(415).send(body('validation_failed', 'Send application/json.'));
+      return reply.status(400).send(body('validation_failed', 'Send application/json.'));
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Fastify's own client errors: bad JSON, empty body with a JSON content type, and the like.

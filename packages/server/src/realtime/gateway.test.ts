@@ -119,6 +119,15 @@ describe('socket gateway', () => {
     expect(page.body.messages).toHaveLength(5);
   });
 
+  it('closes a socket that does not say hello within 10 s with code 4000', { timeout: 20_000 }, async () => {
+    await using srv = await startTestServer();
+    const sock = await TestSocket.connect(srv.wsUrl);
+    const opened = Date.now();
+    const closed = await sock.closed;
+    expect(closed.code).toBe(4000);
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(10_000);
+  });
+
   it('refuses upgrades on other paths', async () => {
     await using srv = await startTestServer();
     const bad = new WebSocket(srv.wsUrl.replace('/socket', '/nope'));

@@ -60,6 +60,7 @@ export class Gateway {
   private readonly actors = new WeakMap<Connection, Actor>();
   private readonly presenceRooms = new WeakMap<Connection, string[]>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly helloSweep: NodeJS.Timeout;
   private draining = false;
   /** Commands received, by outcome; read by metrics. */
   readonly counters = { commands: 0, errors: 0 };
@@ -77,6 +78,9 @@ export class Gateway {
     });
     this.heartbeat = setInterval(() => this.beat(), deps.config.heartbeatMs);
     this.heartbeat.unref();
+    // One sweep a second for sockets that have not said hello: no timer per socket.
+    this.helloSweep = setInterval(() => this.closeLateSockets(), 1000);
+    this.helloSweep.unref();
   }
 
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -232,7 +236,7 @@ export class Gateway {
     conn.sendJson(ref === undefined ? { type: 'error', error } : { type: 'error', ref, error });
   }
 
-  private beat(): void {
+  private closeLateSockets(): void {
     const now = Date.now();
     for (const [conn, deadline] of this.pending) {
       if (deadline < now) {
@@ -240,6 +244,9 @@ export class Gateway {
         conn.ws.close(4000, 'hello timeout');
       }
     }
+  }
+
+  private beat(): void {
     for (const conn of this.deps.hub.connections()) {
       if (!conn.alive) {
         conn.ws.terminate();
@@ -259,6 +266,7 @@ export class Gateway {
   /** Closes every socket (after drain). */
   closeAll(): void {
     clearInterval(this.heartbeat);
+    clearInterval(this.helloSweep);
     for (const conn of [...this.deps.hub.connections()]) conn.ws.close(1012, 'server restart');
     for (const conn of this.pending.keys()) conn.ws.close(1012, 'server restart');
     this.wss.close();

@@ -16,6 +16,11 @@ import { newId, newToken } from '../../ids';
 import { hashPassword, passwordWeakness, verifyPassword } from './password';
 import * as store from './store';
 
+/** BCP 47 tags in canonical case (`zh-hans` → `zh-Hans`), without repeats. */
+const canonicalLanguages = (tags: readonly string[]) => [
+  ...new Set(tags.map((t) => Intl.getCanonicalLocales(t)[0] as string)),
+];
+
 export type ClientMeta = { ip: string; userAgent: string };
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -114,7 +119,7 @@ export async function register(deps: Deps, input: z.infer<typeof RegisterBody>, 
     specialty: input.specialty,
     country: input.country,
     institution: input.institution,
-    languages: JSON.stringify(input.languages.map((l) => Intl.getCanonicalLocales(l)[0])),
+    languages: JSON.stringify(canonicalLanguages(input.languages)),
     time_zone: input.timeZone,
     verification: 'unverified',
     role: first ? 'admin' : 'user',
@@ -200,7 +205,7 @@ export async function updateProfile(deps: Deps, actor: Actor, patch: UpdateProfi
     ...(patch.specialty !== undefined && { specialty: patch.specialty }),
     ...(patch.country !== undefined && { country: patch.country }),
     ...(patch.institution !== undefined && { institution: patch.institution }),
-    ...(patch.languages !== undefined && { languages: JSON.stringify(patch.languages) }),
+    ...(patch.languages !== undefined && { languages: JSON.stringify(canonicalLanguages(patch.languages)) }),
     ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
     ...(patch.locale !== undefined && { locale: patch.locale }),
     updated_at: Date.now(),

@@ -121,10 +121,20 @@ async function plan(tx: BatchTx, batch: Pending[]): Promise<(SendOutcome | AppEr
     const key = `${job.senderId}|${job.clientMsgId}`;
     const prior = existing.get(key);
     if (prior) {
-      results[index] = { row: prior, duplicate: true };
+      results[index] =
+        prior.room_id === job.roomId
+          ? { row: prior, duplicate: true }
+          : new AppError('validation_failed', 'This clientMsgId was already used for a message in another room.');
       return;
     }
     const first = firstOfKey.get(key);
+    if (first !== undefined && batch[first]?.roomId !== job.roomId) {
+      results[index] = new AppError(
+        'validation_failed',
+        'This clientMsgId was already used for a message in another room.',
+      );
+      return;
+    }
     if (first !== undefined) {
       duplicateOf.set(index, first);
       return;

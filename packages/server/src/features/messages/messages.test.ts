@@ -117,6 +117,22 @@ describe('messaging over the socket', () => {
     expect(page.body.messages).toHaveLength(1);
   });
 
+  it('refuses a client id reused in another room, and answers a rate-limited resend of a stored message', async () => {
+    await using srv = await startTestServer({
+      env: { ROUNDS_RATE_MESSAGES_BURST: '2', ROUNDS_RATE_MESSAGES_PER_SEC: '0.01' },
+    });
+    const { roomId, owner } = await roomWithMembers(srv, 0);
+    const other = await api(srv.url, 'POST', '/rooms', { name: 'Second room' }, owner.token);
+    const [a] = await connectAll(srv, [owner]);
+    const first = await a!.call({ type: 'message.send', roomId, clientMsgId: 'same', body: 'one' });
+    const reused = await a!.request({ type: 'message.send', roomId: other.body.id, clientMsgId: 'same', body: 'two' });
+    expect(reused.type === 'error' && reused.error.code).toBe('validation_failed');
+    const limited = await a!.request({ type: 'message.send', roomId, clientMsgId: 'new', body: 'three' });
+    expect(limited.type === 'error' && limited.error.code).toBe('rate_limited');
+    const resend = await a!.call({ type: 'message.send', roomId, clientMsgId: 'same', body: 'one' });
+    expect([resend.duplicate, resend.message.id]).toEqual([true, first.message.id]);
+  });
+
   it('reconnect after a server restart: sync returns exactly what was missed, then live events', async () => {
     await using srv = await startTestServer();
     const { roomId, owner, members } = await roomWithMembers(srv, 1);

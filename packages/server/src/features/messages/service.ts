@@ -111,7 +111,13 @@ export async function sendMessage(
   }
   const { messagesPerSec, messagesBurst } = deps.config.rate;
   const take = await deps.limiter.take(`msg:${actor.userId}`, messagesPerSec, messagesBurst);
-  if (!take.ok) throw new AppError('rate_limited', 'You are sending too fast.', { retryAfterMs: take.retryAfterMs });
+  if (!take.ok) {
+    // A resend after a reconnect must still learn that its message was stored, however fast it comes.
+    const stored = await store.findBySenderClientId(deps.db, actor.userId, input.clientMsgId);
+    if (stored && stored.room_id === roomId)
+      return { message: (await withReactions(deps, [stored]))[0] as Message, duplicate: true };
+    throw new AppError('rate_limited', 'You are sending too fast.', { retryAfterMs: take.retryAfterMs });
+  }
   const outcome: SendOutcome = await batcher.submit({
     senderId: actor.userId,
     isAdmin: actor.role === 'admin',

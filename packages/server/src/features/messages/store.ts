@@ -10,6 +10,19 @@ export async function findMessage(db: Db, roomId: string, messageId: string): Pr
     .executeTakeFirst();
 }
 
+export async function findBySenderClientId(
+  db: Db,
+  senderId: string,
+  clientMsgId: string,
+): Promise<MessageRow | undefined> {
+  return db
+    .selectFrom('messages')
+    .selectAll()
+    .where('sender_id', '=', senderId)
+    .where('client_msg_id', '=', clientMsgId)
+    .executeTakeFirst();
+}
+
 /** Top-level messages (no thread replies) before or after a seq, ascending. Fetches limit+1 to tell hasMore. */
 export async function findTimeline(
   db: Db,

@@ -78,6 +78,7 @@ export type Outbox = {
   left: { userId: string; roomId: string }[];
 };
 
+/** A new, empty outbox for one transaction. */
 export const emptyOutbox = (): Outbox => ({ joined: [], events: [], left: [] });
 
 /**

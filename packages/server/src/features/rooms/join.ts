@@ -52,7 +52,7 @@ type JoinContext = {
  * in the oldest sibling with space (`overflowed`), or in the sibling they already belong to, or, when every
  * sibling is full and the group has autoCreate, in a new sibling owned by the group's creator (`createdRoom`).
  * Seats are taken with a guarded UPDATE in one transaction, so concurrent joins never exceed capacity.
- * Throws room_not_found, room_invite_only, room_full.
+ * Throws room_not_found, room_invite_only, room_full, user_not_found.
  */
 export async function joinRoom(deps: Deps, actor: Actor, roomId: string): Promise<JoinResult> {
   try {

@@ -58,7 +58,7 @@ export async function memberHandles(deps: Deps, roomId: string, handles: string[
 
 /**
  * Creates a room; its creator becomes its owner. Throws room_creation_not_allowed, capacity_not_allowed,
- * group_not_found.
+ * group_not_found, user_not_found.
  */
 export async function createRoom(deps: Deps, actor: Actor, input: CreateRoomBody): Promise<Room> {
   if (!(await canCreateRooms(deps, actor)))

@@ -19,14 +19,17 @@ const roleRank = sql<number>`case room_members.role when 'owner' then 0 when 'mo
 
 // Rooms
 
+/** The room, or undefined. */
 export async function findRoomById(db: Db, id: string): Promise<RoomRow | undefined> {
   return db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Inserts a room row; its seats and memberships are the caller's. */
 export async function insertRoom(db: Db, row: Insertable<RoomsTable>): Promise<void> {
   await db.insertInto('rooms').values(row).execute();
 }
 
+/** Writes room settings. */
 export async function updateRoom(db: Db, id: string, patch: Updateable<RoomsTable>): Promise<void> {
   await db.updateTable('rooms').set(patch).where('id', '=', id).execute();
 }
@@ -45,6 +48,7 @@ export async function takeSeat(db: Db, roomId: string): Promise<boolean> {
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** Frees one seat (never below zero). */
 export async function releaseSeat(db: Db, roomId: string): Promise<void> {
   await db
     .updateTable('rooms')
@@ -90,6 +94,7 @@ export async function listDirectory(db: Db, f: DirectoryFilter): Promise<RoomRow
 
 // Members
 
+/** The membership, or undefined. */
 export async function findMember(db: Db, roomId: string, userId: string): Promise<MemberRow | undefined> {
   return db
     .selectFrom('room_members')
@@ -99,6 +104,7 @@ export async function findMember(db: Db, roomId: string, userId: string): Promis
     .executeTakeFirst();
 }
 
+/** Inserts a membership; throws a duplicate-key error when it exists (see isDuplicateKey). */
 export async function insertMember(db: Db, row: Insertable<RoomMembersTable>): Promise<void> {
   await db.insertInto('room_members').values(row).execute();
 }
@@ -113,6 +119,7 @@ export async function deleteMember(db: Db, roomId: string, userId: string): Prom
   return Number(r.numDeletedRows);
 }
 
+/** Sets a member's role. */
 export async function updateMemberRole(db: Db, roomId: string, userId: string, role: string): Promise<void> {
   await db
     .updateTable('room_members')
@@ -122,6 +129,7 @@ export async function updateMemberRole(db: Db, roomId: string, userId: string, r
     .execute();
 }
 
+/** How many owners the room has. */
 export async function countOwners(db: Db, roomId: string): Promise<number> {
   const row = await db
     .selectFrom('room_members')
@@ -212,6 +220,7 @@ export async function findRoomsOfUser(
     .execute();
 }
 
+/** Ids and member counts of the rooms a user belongs to. */
 export async function findRoomIdsOfUser(db: Db, userId: string): Promise<{ id: string; member_count: number }[]> {
   return db
     .selectFrom('room_members')
@@ -223,6 +232,7 @@ export async function findRoomIdsOfUser(db: Db, userId: string): Promise<{ id: s
 
 // Groups
 
+/** The group, or undefined. */
 export async function findGroupById(db: Db, id: string): Promise<RoomGroupRow | undefined> {
   return db.selectFrom('room_groups').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -240,14 +250,17 @@ export async function lockGroupById(db: Db, id: string): Promise<RoomGroupRow | 
     .executeTakeFirst();
 }
 
+/** Every group, oldest first. */
 export async function listGroups(db: Db): Promise<RoomGroupRow[]> {
   return db.selectFrom('room_groups').selectAll().orderBy('created_at').orderBy('id').execute();
 }
 
+/** Inserts a group row. */
 export async function insertGroup(db: Db, row: Insertable<RoomGroupsTable>): Promise<void> {
   await db.insertInto('room_groups').values(row).execute();
 }
 
+/** Writes group settings. */
 export async function updateGroup(db: Db, id: string, patch: Updateable<RoomGroupsTable>): Promise<void> {
   await db.updateTable('room_groups').set(patch).where('id', '=', id).execute();
 }
