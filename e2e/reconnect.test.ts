@@ -1,0 +1,96 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../packages/server/src/test/server';
+import {
+  apiCall,
+  type Client,
+  createRoomUi,
+  hasCount,
+  launch,
+  message,
+  newClient,
+  send,
+  shot,
+  signUpApi,
+  startApp,
+  userSpec,
+} from './helpers';
+
+type Page = { messages: { body: string; seq: number }[]; hasMore: boolean };
+
+/**
+ * (b) The server restarts while a clinician writes: the banner says so, the message waits in the outbox,
+ * and after reconnecting it arrives exactly once; what others wrote meanwhile is filled in by sync.
+ */
+describe('reconnect', () => {
+  let srv: TestServer;
+  let browser: Browser;
+  let a: Client;
+
+  beforeAll(async () => {
+    srv = await startApp();
+    browser = await launch();
+    a = await newClient(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.[Symbol.asyncDispose]();
+  });
+
+  it('queues a message typed while disconnected, sends it once, and fills the gap', async () => {
+    await signUpApi(a, srv, userSpec('Dana Ortiz'));
+    const bob = await signUpApi(await newClient(browser), srv, userSpec('Bob Api'));
+    await a.page.goto(srv.url);
+    const roomId = await createRoomUi(a.page, 'Field hospital logistics');
+    await apiCall(srv, bob.token, 'POST', `/rooms/${roomId}/join`);
+    await send(a.page, 'Before the restart');
+    await message(a.page, 'Before the restart').waitFor();
+
+    // The server goes away; keep this browser offline so it cannot come back before the others write.
+    await srv.close();
+    await a.page.getByTestId('connection-banner').waitFor({ timeout: 15_000 });
+    await a.context.setOffline(true);
+
+    // Typed and sent while disconnected: shown as pending, not as sent.
+    await send(a.page, 'Written during the outage');
+    await a.page.getByTestId('pending-message').waitFor();
+    await shot(a.page, 'reconnect-banner-light');
+
+    // The server is back; someone else writes three messages this browser has not seen.
+    await srv.open();
+    for (const n of [1, 2, 3]) {
+      await apiCall(srv, bob.token, 'POST', `/rooms/${roomId}/messages`, {
+        clientMsgId: `gap-${n}`,
+        body: `Missed message ${n}`,
+      });
+    }
+
+    // Back online: hello, sync (the gap), then the outbox.
+    await a.context.setOffline(false);
+    await a.page.getByTestId('connection-banner').waitFor({ state: 'detached', timeout: 30_000 });
+    await message(a.page, 'Written during the outage').waitFor({ timeout: 20_000 });
+    for (const n of [1, 2, 3]) await message(a.page, `Missed message ${n}`).waitFor();
+    await hasCount(a.page.getByTestId('pending-message'), 0);
+    await hasCount(message(a.page, 'Written during the outage'), 1);
+
+    // In order, each once, on the page and on the server.
+    const texts = async () =>
+      (await a.page.getByTestId('message-list').getByTestId('message-body').allTextContents()).map((x) => x.trim());
+    const bodies = await texts();
+    expect(bodies).toEqual([
+      'Before the restart',
+      'Missed message 1',
+      'Missed message 2',
+      'Missed message 3',
+      'Written during the outage',
+    ]);
+    const page = await apiCall<Page>(srv, bob.token, 'GET', `/rooms/${roomId}/messages?limit=50`);
+    expect(page.messages.filter((m) => m.body === 'Written during the outage')).toHaveLength(1);
+
+    // A reload shows the same history (nothing was only local).
+    await a.page.reload();
+    await message(a.page, 'Missed message 3').waitFor();
+    expect(await texts()).toEqual(bodies);
+    expect(a.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+/** docs/BENCHMARKS.md: the command, the machine, and every scenario's table beside its baselines. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoDir } from './procs';
+import { type ScenarioResult, mdTable } from './stats';
+
+export type Machine = { cores: number; model: string; ramGb: number; node: string; kernel: string };
+
+export function machine(): Machine {
+  let model = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    const m = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+    if (m?.[1]) model = m[1].trim();
+  } catch {
+    // not Linux: keep os.cpus()
+  }
+  return { cores: os.cpus().length, model, ramGb: os.totalmem() / 1024 ** 3, node: process.version, kernel: `${os.type()} ${os.release()}` };
+}
+
+export type RunInfo = {
+  command: string;
+  startedAt: Date;
+  seconds: number;
+  quick: boolean;
+  seedNote: string;
+  failures: { id: string; error: string }[];
+};
+
+export const reportPath = path.join(repoDir, 'docs/BENCHMARKS.md');
+
+function verdict(met: boolean | undefined): string {
+  if (met === undefined) return '–';
+  return met ? 'met' : '**not met**';
+}
+
+export function renderReport(info: RunInfo, m: Machine, results: ScenarioResult[]): string {
+  const out: string[] = [];
+  out.push('# Benchmarks', '');
+  out.push(
+    'Written by `npm run bench` (packages/bench). Every figure comes from real sockets on 127.0.0.1 against a real `rounds serve` process, ' +
+      'beside baselines measured in the same run on the same machine with the same client processes. Servers and clients run in separate processes; ' +
+      'on a machine with few cores they share them, so the figures compare servers more than they predict production capacity.',
+    '',
+  );
+  if (info.quick) out.push('> **Smoke run (`--quick`)**: small sizes, not the figures the targets refer to.', '');
+  out.push('| | |', '|---|---|');
+  out.push(`| command | \`${info.command}\` |`);
+  out.push(`| date | ${info.startedAt.toISOString()} (took ${Math.round(info.seconds)} s) |`);
+  out.push(`| machine | ${m.cores} × ${m.model}, ${m.ramGb.toFixed(1)} GB RAM, ${m.kernel} |`);
+  out.push(`| Node.js | ${m.node} |`);
+  out.push(`| storage | SQLite (the embedded default), a fresh copy of the seeded data folder per scenario |`);
+  out.push(`| accounts | ${info.seedNote} |`, '');
+
+  const targets = results.flatMap((r) => r.targets.map((t) => ({ ...t, scenario: r.id })));
+  if (targets.length > 0) {
+    out.push('## Targets', '');
+    out.push(mdTable([['scenario', 'target', 'wanted', 'measured', ''], ...targets.map((t) => [t.scenario, t.what, t.target, t.value, verdict(t.met)])]), '');
+  }
+  for (const r of results) {
+    out.push(`## ${r.title}`, '', r.setup, '', mdTable(r.table), '');
+    for (const n of r.notes) out.push(`- ${n}`);
+    if (r.notes.length > 0) out.push('');
+  }
+  for (const f of info.failures) out.push(`## ${f.id}: failed`, '', '```', f.error.slice(0, 2000), '```', '');
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+export function writeReport(text: string): void {
+  fs.mkdirSync(path.dirname(reportPath), { recursive: true });
+  fs.writeFileSync(reportPath, text);
+}

@@ -1,0 +1,101 @@
+import type { AuthResult, LoginBody, RegisterBody, SelfUser, UpdateProfileBody } from '@rounds/protocol';
+import { applyAccountLocale } from '../../i18n';
+import { ApiError, api } from '../../lib/api';
+import { navigate } from '../../lib/router';
+import { socket } from '../../lib/socket';
+import { createStore } from '../../lib/store';
+
+type SessionState =
+  | { status: 'loading'; me: null }
+  | { status: 'signed-out'; me: null }
+  | { status: 'signed-in'; me: SelfUser };
+
+export const sessionStore = createStore<SessionState>({ status: 'loading', me: null });
+
+/** Listeners that reset feature state at sign-out (registered by the dispatch wiring). */
+const resetters: (() => void)[] = [];
+export function onSignOut(fn: () => void): void {
+  resetters.push(fn);
+}
+
+function signedIn(me: SelfUser): void {
+  sessionStore.set({ status: 'signed-in', me });
+  applyAccountLocale(me.locale);
+  socket.start();
+}
+
+/** Local sign-out: the cookie is gone or was revoked. */
+export function signedOut(): void {
+  socket.stop();
+  for (const r of resetters) r();
+  sessionStore.set({ status: 'signed-out', me: null });
+}
+
+/** On start-up: who am I (the session cookie decides)? */
+export async function bootstrap(): Promise<void> {
+  try {
+    signedIn(await api.get<SelfUser>('/me'));
+  } catch {
+    sessionStore.set({ status: 'signed-out', me: null });
+  }
+}
+
+/** Checks the session after repeated socket failures; signs out when it was revoked. */
+export async function checkSession(): Promise<void> {
+  try {
+    const me = await api.get<SelfUser>('/me');
+    setMe(me);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) signedOut();
+  }
+}
+
+export async function register(body: RegisterBody): Promise<void> {
+  const r = await api.post<AuthResult>('/auth/register', body);
+  signedIn(r.user);
+  navigate('/', { replace: true });
+}
+
+export async function login(body: LoginBody): Promise<void> {
+  const r = await api.post<AuthResult>('/auth/login', body);
+  signedIn(r.user);
+  navigate('/', { replace: true });
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api.post('/auth/logout');
+  } finally {
+    signedOut();
+    navigate('/signin', { replace: true });
+  }
+}
+
+/** Bumped when one of my sessions is revoked elsewhere, so an open session list reloads. */
+export const sessionsVersion = createStore(0);
+export function notifySessionsChanged(): void {
+  sessionsVersion.set((n) => n + 1);
+}
+
+export function setMe(me: SelfUser): void {
+  sessionStore.set({ status: 'signed-in', me });
+}
+
+export async function updateProfile(body: UpdateProfileBody): Promise<SelfUser> {
+  const me = await api.patch<SelfUser>('/me', body);
+  setMe(me);
+  return me;
+}
+
+/** The signed-in user; only for components rendered inside the signed-in shell. */
+let lastMe: SelfUser | null = null;
+export function useMe(): SelfUser {
+  const me = sessionStore.use((s) => s.me);
+  if (me) lastMe = me;
+  // During the render that unmounts the shell at sign-out, keep the last user rather than crash.
+  return (me ?? lastMe) as SelfUser;
+}
+
+export function currentUserId(): string {
+  return sessionStore.get().me?.id ?? '';
+}

@@ -1,0 +1,77 @@
+import type { Message } from '@rounds/protocol';
+import { removeFromOutbox } from '../../lib/outbox';
+import { socket } from '../../lib/socket';
+import { roomsStore } from '../rooms/rooms-store';
+
+/**
+ * What the user does to messages. Each goes to the server over the socket; the resulting state comes back
+ * as the room event every member receives (the sender included). Sends go through the outbox.
+ */
+export function sendMessage(roomId: string, body: string, threadRootId: string | null = null): void {
+  socket.sendMessage(roomId, body, threadRootId);
+}
+
+export async function editMessage(m: Message, body: string): Promise<void> {
+  await socket.request('message.edit', { roomId: m.roomId, messageId: m.id, body });
+}
+
+export async function deleteMessage(m: Message): Promise<void> {
+  await socket.request('message.delete', { roomId: m.roomId, messageId: m.id });
+}
+
+export async function toggleReaction(m: Message, emoji: string, meId: string): Promise<void> {
+  const mine = m.reactions.some((r) => r.emoji === emoji && r.userIds.includes(meId));
+  await socket.request(mine ? 'reaction.remove' : 'reaction.add', { roomId: m.roomId, messageId: m.id, emoji });
+}
+
+let lastTyping = 0;
+/** Tells the room I am typing, at most every 3 seconds. */
+export function sendTyping(roomId: string, threadRootId: string | null): void {
+  const now = Date.now();
+  if (now - lastTyping < 3000 || !socket.isOnline) return;
+  lastTyping = now;
+  const payload: Record<string, unknown> = { roomId };
+  if (threadRootId) payload.threadRootId = threadRootId;
+  socket.request('typing', payload).catch(() => {});
+}
+
+const readTimers = new Map<string, ReturnType<typeof setTimeout>>();
+const wanted = new Map<string, number>();
+/**
+ * Moves my read position forward as I read (debounced). The ack and the `read.updated` event that
+ * follows update the counts on every device.
+ */
+export function markRead(roomId: string, seq: number): void {
+  const room = roomsStore.get().mine[roomId];
+  if (!room || seq <= room.lastReadSeq || seq <= (wanted.get(roomId) ?? 0)) return;
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+  wanted.set(roomId, seq);
+  clearTimeout(readTimers.get(roomId));
+  readTimers.set(
+    roomId,
+    setTimeout(() => {
+      readTimers.delete(roomId);
+      const target = wanted.get(roomId) ?? seq;
+      socket.request('read.mark', { roomId, seq: target }).then(
+        (state) => {
+          wanted.delete(roomId);
+          roomsStore.set((s) => {
+            const r = s.mine[roomId];
+            if (!r || state.lastReadSeq < r.lastReadSeq) return s;
+            return { ...s, mine: { ...s.mine, [roomId]: { ...r, ...state } } };
+          });
+        },
+        () => wanted.delete(roomId),
+      );
+    }, 400),
+  );
+}
+
+/** Re-sends a failed message with its original client id (the server deduplicates). */
+export function retrySend(clientMsgId: string): void {
+  socket.retry(clientMsgId);
+}
+
+export function discardSend(clientMsgId: string): void {
+  removeFromOutbox(clientMsgId);
+}

@@ -1,0 +1,83 @@
+import { createStore } from './store';
+
+/** Failures worth retrying by themselves; anything else waits for the user (retry or discard). */
+const RETRYABLE = new Set(['rate_limited', 'server_draining', 'timeout', 'internal']);
+
+/** A message the user sent that the server has not acknowledged yet (shown with a "pending" marker). */
+export type OutboxEntry = {
+  clientMsgId: string;
+  roomId: string;
+  body: string;
+  threadRootId: string | null;
+  createdAt: number;
+  /** `failed` entries are not re-sent automatically; the user retries or discards them. */
+  status: 'queued' | 'sending' | 'failed';
+  error?: string;
+};
+
+export const outboxStore = createStore<OutboxEntry[]>([]);
+
+export function addToOutbox(entry: Omit<OutboxEntry, 'status' | 'createdAt'>): OutboxEntry {
+  const full: OutboxEntry = { ...entry, status: 'queued', createdAt: Date.now() };
+  outboxStore.set((list) => [...list, full]);
+  return full;
+}
+
+export function setOutboxStatus(clientMsgId: string, status: OutboxEntry['status'], error?: string): void {
+  outboxStore.set((list) =>
+    list.map((e) =>
+      e.clientMsgId === clientMsgId ? { ...e, status, ...(error ? { error } : { error: undefined }) } : e,
+    ),
+  );
+}
+
+/** Drops an entry: acknowledged, seen in an event, or discarded by the user. */
+export function removeFromOutbox(clientMsgId: string): void {
+  outboxStore.set((list) =>
+    list.some((e) => e.clientMsgId === clientMsgId) ? list.filter((e) => e.clientMsgId !== clientMsgId) : list,
+  );
+}
+
+export function findInOutbox(clientMsgId: string): OutboxEntry | undefined {
+  return outboxStore.get().find((e) => e.clientMsgId === clientMsgId);
+}
+
+/** Entries to (re)send after a (re)connect, oldest first. */
+export function resendable(): OutboxEntry[] {
+  return outboxStore.get().filter((e) => e.status !== 'failed');
+}
+
+/** A fresh client message id; the server deduplicates on (sender, clientMsgId). */
+export function newClientMsgId(): string {
+  return `c-${crypto.randomUUID()}`;
+}
+
+/**
+ * Sends one entry as `message.send` with its client id. Acked: it leaves the outbox (the message itself
+ * arrives as the room event). Disconnected: queued for the re-send after reconnecting. Rate limited or
+ * similar: retried shortly. Refused: marked failed for the user to retry or discard.
+ */
+export function transmitEntry(
+  entry: OutboxEntry,
+  send: (payload: Record<string, unknown>) => Promise<unknown>,
+  online: () => boolean,
+): void {
+  if (entry.status === 'sending') return;
+  setOutboxStatus(entry.clientMsgId, 'sending');
+  const payload: Record<string, unknown> = { roomId: entry.roomId, clientMsgId: entry.clientMsgId, body: entry.body };
+  if (entry.threadRootId) payload.threadRootId = entry.threadRootId;
+  send(payload).then(
+    () => removeFromOutbox(entry.clientMsgId),
+    (err: unknown) => {
+      if (!findInOutbox(entry.clientMsgId)) return;
+      const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : 'internal';
+      if (code === 'disconnected') return setOutboxStatus(entry.clientMsgId, 'queued');
+      if (!RETRYABLE.has(code)) return setOutboxStatus(entry.clientMsgId, 'failed', code);
+      setOutboxStatus(entry.clientMsgId, 'queued');
+      setTimeout(() => {
+        const e = findInOutbox(entry.clientMsgId);
+        if (e && e.status === 'queued' && online()) transmitEntry(e, send, online);
+      }, 2000);
+    },
+  );
+}
