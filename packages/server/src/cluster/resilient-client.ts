@@ -135,7 +135,11 @@ export class ResilientClient {
     try {
       for (;;) {
         const f = await this.request({ type: 'sync', roomId, afterSeq: this.lastSeq.get(roomId) ?? 0, limit: 200 });
-        if (f.type !== 'ack') return;
+        if (f.type !== 'ack') {
+          // Refused (rate limit) or the socket went away: try again shortly; a reconnect syncs anyway.
+          if (!this.stopped) setTimeout(() => void this.sync(roomId), 250);
+          return;
+        }
         const page = f.data as SyncResult;
         for (const e of page.events) if (e.seq === (this.lastSeq.get(roomId) ?? 0) + 1) this.apply(e);
         if (!page.hasMore) return;

@@ -18,6 +18,8 @@ export class RedisTransport implements HubTransport {
   private readonly refresher: NodeJS.Timeout;
   private readonly local = new Set<string>();
   private wasDown = false;
+  /** A publish failed: events may be missing on other nodes until this node can tell them to resync. */
+  private publishFailed = false;
 
   constructor(
     url: string,
@@ -37,6 +39,14 @@ export class RedisTransport implements HubTransport {
     this.sub.on('close', () => {
       this.wasDown = true;
     });
+    this.pub.on('ready', () => {
+      if (!this.publishFailed) return;
+      this.publishFailed = false;
+      // Other nodes may have resynced their clients before this node could publish again: ask them again.
+      this.pub.publish(CHANNEL, `${this.nodeId}\n${Date.now()}\n*\n`).catch(() => {
+        this.publishFailed = true;
+      });
+    });
     this.sub.on('ready', () => {
       if (!this.wasDown) return;
       this.wasDown = false;
@@ -54,7 +64,9 @@ export class RedisTransport implements HubTransport {
     const target = 'room' in audience ? `r:${audience.room}` : `u:${audience.user}`;
     const message = `${this.nodeId}\n${Date.now()}\n${target}\n${json}`;
     this.pub.publish(CHANNEL, message).catch((err: Error) => {
-      // Pub/sub is best effort: other nodes' clients recover the event by seq through sync.
+      // Pub/sub is best effort: other nodes' clients recover the event by seq through sync, and are told
+      // to resync once this node can publish again.
+      this.publishFailed = true;
       this.log.warn({ err: err.message }, 'redis publish failed');
     });
   }
@@ -67,6 +79,10 @@ export class RedisTransport implements HubTransport {
     if (message.slice(0, a) === this.nodeId) return;
     const lagMs = Date.now() - Number(message.slice(a + 1, b));
     const target = message.slice(b + 1, c);
+    if (target === '*') {
+      this.hub.broadcastLocal({ type: 'resync', roomIds: null });
+      return;
+    }
     const audience: Audience = target.startsWith('r:') ? { room: target.slice(2) } : { user: target.slice(2) };
     try {
       this.hub.deliverRemote(audience, message.slice(c + 1), lagMs);
