@@ -57,7 +57,8 @@ export function registerBody(i: number): RegisterBody {
   };
 }
 
-export const register = (base: string, i: number): Promise<AuthResult> => api<AuthResult>(base, 'POST', '/auth/register', registerBody(i));
+export const register = (base: string, i: number): Promise<AuthResult> =>
+  api<AuthResult>(base, 'POST', '/auth/register', registerBody(i));
 
 export const createRoom = (base: string, token: string, name: string, capacity: number): Promise<Room> =>
   api<Room>(base, 'POST', '/rooms', { name, capacity, visibility: 'public' }, token);

@@ -7,7 +7,7 @@
  * Listens on $PORT, prints `listening <port>`; exits when its stdin closes (the bench went away).
  */
 import http from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 const server = http.createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'text/plain' });

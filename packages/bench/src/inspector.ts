@@ -20,7 +20,9 @@ export class Inspector {
   }
 
   static async connect(port: number): Promise<Inspector> {
-    const list = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+    const list = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+      webSocketDebuggerUrl: string;
+    }[];
     const url = list[0]?.webSocketDebuggerUrl;
     if (!url) throw new Error(`no inspector target on port ${port}`);
     const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
@@ -35,7 +37,9 @@ export class Inspector {
   call(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, (r) => (r.error ? reject(new Error(`${method}: ${r.error.message}`)) : resolve(r.result ?? {})));
+      this.waiting.set(id, (r) =>
+        r.error ? reject(new Error(`${method}: ${r.error.message}`)) : resolve(r.result ?? {}),
+      );
       this.ws.send(JSON.stringify({ id, method, params }));
     });
   }

@@ -9,23 +9,29 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Ctx, FULL, QUICK, planFor } from './context';
-import { machine, renderReport, reportPath, writeReport } from './report';
+import { type Ctx, FULL, planFor, QUICK } from './context';
 import { watchNoise } from './noise';
 import { installCleanup, logDir, stopAll } from './procs';
+import { machine, renderReport, reportPath, writeReport } from './report';
 import { fanout } from './scenarios/fanout';
 import { memory } from './scenarios/memory';
 import { sync } from './scenarios/sync';
 import { throughput } from './scenarios/throughput';
 import { ensureSeed } from './seed';
 import { roundsMain } from './servers';
-import { type ScenarioResult, printResult } from './stats';
+import { printResult, type ScenarioResult } from './stats';
 
 const SCENARIOS = { fanout, throughput, memory, sync } as const;
 type ScenarioId = keyof typeof SCENARIOS;
 
 function parseArgs(argv: string[]) {
-  const opts = { only: Object.keys(SCENARIOS) as ScenarioId[], quick: false, reseed: false, out: undefined as string | undefined, cpuProf: undefined as string | undefined };
+  const opts = {
+    only: Object.keys(SCENARIOS) as ScenarioId[],
+    quick: false,
+    reseed: false,
+    out: undefined as string | undefined,
+    cpuProf: undefined as string | undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     const value = () => {
@@ -36,15 +42,21 @@ function parseArgs(argv: string[]) {
     if (a === '--quick') opts.quick = true;
     else if (a === '--reseed') opts.reseed = true;
     else if (a.startsWith('--only')) {
-      const ids = value().split(',').map((s) => s.trim()) as ScenarioId[];
+      const ids = value()
+        .split(',')
+        .map((s) => s.trim()) as ScenarioId[];
       const unknown = ids.filter((id) => !(id in SCENARIOS));
-      if (unknown.length > 0) throw new Error(`unknown scenario(s): ${unknown.join(', ')} (known: ${Object.keys(SCENARIOS).join(', ')})`);
+      if (unknown.length > 0)
+        throw new Error(`unknown scenario(s): ${unknown.join(', ')} (known: ${Object.keys(SCENARIOS).join(', ')})`);
       opts.only = ids;
     } else if (a.startsWith('--out')) opts.out = path.resolve(value());
     else if (a.startsWith('--cpu-prof')) {
+      // The folder is optional: `--cpu-prof`, `--cpu-prof dir` and `--cpu-prof=dir` all work.
       const next = argv[i + 1];
-      opts.cpuProf = a.includes('=') ? value() : next && !next.startsWith('--') ? (i++, next) : path.join(os.tmpdir(), `rounds-bench-prof-${Date.now()}`);
-      opts.cpuProf = path.resolve(opts.cpuProf);
+      let dir = path.join(os.tmpdir(), `rounds-bench-prof-${Date.now()}`);
+      if (a.includes('=')) dir = value();
+      else if (next && !next.startsWith('--')) dir = argv[++i] as string;
+      opts.cpuProf = path.resolve(dir);
     } else throw new Error(`unknown option ${a}`);
   }
   return opts;
@@ -54,11 +66,14 @@ async function main(): Promise<number> {
   installCleanup();
   const argv = process.argv.slice(2);
   const opts = parseArgs(argv);
-  if (!fs.existsSync(roundsMain)) throw new Error(`${roundsMain} does not exist yet: the bench starts the server through it.`);
+  if (!fs.existsSync(roundsMain))
+    throw new Error(`${roundsMain} does not exist yet: the bench starts the server through it.`);
   const sizes = opts.quick ? QUICK : FULL;
   const startedAt = new Date();
   const m = machine();
-  console.log(`Rounds bench ${opts.quick ? '(quick) ' : ''}on ${m.cores} × ${m.model}, ${m.ramGb.toFixed(0)} GB, Node ${m.node}`);
+  console.log(
+    `Rounds bench ${opts.quick ? '(quick) ' : ''}on ${m.cores} × ${m.model}, ${m.ramGb.toFixed(0)} GB, Node ${m.node}`,
+  );
   console.log(`logs of every process: ${logDir}`);
   if (opts.cpuProf) {
     fs.mkdirSync(opts.cpuProf, { recursive: true });
@@ -73,7 +88,9 @@ async function main(): Promise<number> {
   const seedNote = seed.cached
     ? `${plan.users.toLocaleString('en-US')} registered through the REST API once (${b.registerSeconds.toFixed(0)} s of registering, ${b.roomsSeconds.toFixed(0)} s of joining, on ${b.at.slice(0, 10)}) and reused from the cache`
     : `${plan.users.toLocaleString('en-US')} registered through the REST API in this run: ${b.registerSeconds.toFixed(0)} s, plus ${b.roomsSeconds.toFixed(0)} s of joining`;
-  console.log(`  ${seed.cached ? 'reused cached seed' : 'built seed'} in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ${seed.dir}`);
+  console.log(
+    `  ${seed.cached ? 'reused cached seed' : 'built seed'} in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ${seed.dir}`,
+  );
 
   const ctx: Ctx = { quick: opts.quick, sizes, seed, cpuProfDir: opts.cpuProf };
   const results: ScenarioResult[] = [];

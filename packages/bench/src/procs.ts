@@ -113,11 +113,17 @@ export function freePort(): Promise<number> {
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `url` until it answers 200, the child exits, or the timeout passes. */
-export async function waitHealthy(url: string, child: ChildProcess & { logFile: string }, timeoutMs = 60_000): Promise<void> {
+export async function waitHealthy(
+  url: string,
+  child: ChildProcess & { logFile: string },
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`process exited (${child.exitCode ?? child.signalCode}) before ${url} answered; log:\n${tail(child.logFile)}`);
+      throw new Error(
+        `process exited (${child.exitCode ?? child.signalCode}) before ${url} answered; log:\n${tail(child.logFile)}`,
+      );
     }
     try {
       const res = await fetch(url);

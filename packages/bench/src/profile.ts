@@ -1,7 +1,8 @@
 /**
  * Summarizes V8 CPU profiles written by `npm run bench -- --cpu-prof [dir]`: self time by function and by
  * module (a package under node_modules, or a file of ours).
- *   npx tsx src/profile.ts <file.cpuprofile | dir> [top]
+ *   npm run profile -w @rounds/bench -- <file.cpuprofile | dir> [top] [fromSec] [toSec]
+ * fromSec/toSec keep the samples of that part of the process's life (e.g. skip start-up and connecting).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,38 +22,74 @@ function moduleOf(url: string): string {
   return pk >= 0 ? url.slice(pk + 1) : url;
 }
 
-function summarizeProfile(file: string, top = 25): string {
+function keyOf(f: Node['callFrame']): string {
+  const name = f.functionName || '(anonymous)';
+  return f.url ? `${name} ${moduleOf(f.url)}:${f.lineNumber + 1}` : name;
+}
+
+/** Self and inclusive time of the busy (non-idle) samples, by function and by module. */
+function summarizeProfile(file: string, top = 25, fromSec = 0, toSec = Number.POSITIVE_INFINITY): string {
   const p = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const selfUs = new Map<number, number>();
-  p.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
-  const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
-  const fns = new Map<string, number>();
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
   const mods = new Map<string, number>();
-  for (const [id, us] of selfUs) {
+  let busy = 0;
+  let idle = 0;
+  let clock = 0;
+  p.samples.forEach((id, i) => {
+    const us = p.timeDeltas[i] ?? 0;
+    clock += us;
+    if (clock < fromSec * 1e6 || clock > toSec * 1e6) return;
     const f = byId.get(id)?.callFrame;
-    if (!f) continue;
-    const name = f.functionName || '(anonymous)';
-    const where = f.url ? `${moduleOf(f.url)}:${f.lineNumber + 1}` : '';
-    const key = `${name} ${where}`.trim();
-    fns.set(key, (fns.get(key) ?? 0) + us);
-    const mod = f.url ? moduleOf(f.url) : name.startsWith('(') ? name : '(native / V8)';
+    if (!f) return;
+    if (f.functionName === '(idle)') {
+      idle += us;
+      return;
+    }
+    busy += us;
+    self.set(keyOf(f), (self.get(keyOf(f)) ?? 0) + us);
+    const mod = f.url ? moduleOf(f.url) : f.functionName.startsWith('(') ? f.functionName : '(native / V8)';
     mods.set(mod, (mods.get(mod) ?? 0) + us);
-  }
-  const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)}%`;
-  const list = (m: Map<string, number>) =>
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const cf = byId.get(n)?.callFrame;
+      if (!cf?.url) continue;
+      const k = keyOf(cf);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + us);
+    }
+  });
+  const pct = (us: number) => `${((100 * us) / busy).toFixed(1).padStart(5)}%`;
+  const list = (m: Map<string, number>, filter: (k: string) => boolean = () => true) =>
     [...m]
+      .filter(([k]) => filter(k))
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([k, us]) => `  ${pct(us)}  ${k}`)
       .join('\n');
-  return `${path.basename(file)}: ${(total / 1e6).toFixed(1)} s sampled\nby module:\n${list(mods)}\nby function (self time):\n${list(fns)}`;
+  return [
+    `${path.basename(file)}: ${(busy / 1e6).toFixed(1)} s busy, ${(idle / 1e6).toFixed(1)} s idle; percentages of busy time`,
+    `by module (self):\n${list(mods)}`,
+    `by function (self):\n${list(self)}`,
+    `by function of packages/ (inclusive):\n${list(incl, (k) => k.includes('packages/'))}`,
+  ].join('\n');
 }
 
 const target = process.argv[2];
 if (target) {
   const files = fs.statSync(target).isDirectory()
-    ? fs.readdirSync(target).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(target, f))
+    ? fs
+        .readdirSync(target)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => path.join(target, f))
     : [target];
-  for (const f of files) console.log(`${summarizeProfile(f, Number(process.argv[3] ?? 25))}\n`);
+  // Skip near-empty profiles (e.g. tsx's loader thread).
+  for (const f of files.filter((x) => fs.statSync(x).size > 600_000))
+    console.log(
+      `${summarizeProfile(f, Number(process.argv[3] ?? 25), Number(process.argv[4] ?? 0), Number(process.argv[5] ?? Number.POSITIVE_INFINITY))}\n`,
+    );
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoDir } from './procs';
-import { type ScenarioResult, mdTable } from './stats';
+import { mdTable, type ScenarioResult } from './stats';
 
 export type Machine = { cores: number; model: string; ramGb: number; node: string; kernel: string };
 
@@ -15,7 +15,13 @@ export function machine(): Machine {
   } catch {
     // not Linux: keep os.cpus()
   }
-  return { cores: os.cpus().length, model, ramGb: os.totalmem() / 1024 ** 3, node: process.version, kernel: `${os.type()} ${os.release()}` };
+  return {
+    cores: os.cpus().length,
+    model,
+    ramGb: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    kernel: `${os.type()} ${os.release()}`,
+  };
 }
 
 export type RunInfo = {
@@ -55,7 +61,13 @@ export function renderReport(info: RunInfo, m: Machine, results: ScenarioResult[
   const targets = results.flatMap((r) => r.targets.map((t) => ({ ...t, scenario: r.id })));
   if (targets.length > 0) {
     out.push('## Targets', '');
-    out.push(mdTable([['scenario', 'target', 'wanted', 'measured', ''], ...targets.map((t) => [t.scenario, t.what, t.target, t.value, verdict(t.met)])]), '');
+    out.push(
+      mdTable([
+        ['scenario', 'target', 'wanted', 'measured', ''],
+        ...targets.map((t) => [t.scenario, t.what, t.target, t.value, verdict(t.met)]),
+      ]),
+      '',
+    );
   }
   for (const r of results) {
     out.push(`## ${r.title}`, '', r.setup, '', mdTable(r.table), '');
@@ -63,6 +75,23 @@ export function renderReport(info: RunInfo, m: Machine, results: ScenarioResult[
     if (r.notes.length > 0) out.push('');
   }
   for (const f of info.failures) out.push(`## ${f.id}: failed`, '', '```', f.error.slice(0, 2000), '```', '');
+  out.push(
+    '## How to run',
+    '',
+    '```sh',
+    'npm run bench -w @rounds/bench                          # everything; writes this file',
+    'npm run bench -w @rounds/bench -- --quick               # smoke sizes (~500 clients); writes to the temp folder',
+    'npm run bench -w @rounds/bench -- --only fanout,sync    # some scenarios',
+    'npm run bench -w @rounds/bench -- --reseed              # register the accounts again',
+    'npm run bench -w @rounds/bench -- --only throughput --cpu-prof /tmp/prof',
+    'npm run profile -w @rounds/bench -- /tmp/prof 25 10     # top 25 functions, skipping the first 10 s',
+    '```',
+    '',
+    'Accounts are registered through `POST /auth/register` (one argon2 hash each) and cached, with their rooms, in ' +
+      "`$TMPDIR/rounds-bench-seed/<key>` (the key covers the sizes and the server's migrations); every scenario runs on a " +
+      'fresh copy. Each process raises its open-file limit to 20,000; a server process holds at most ~19,000 sockets.',
+    '',
+  );
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -1,5 +1,11 @@
 /** A Rounds socket client for the main process (senders, the sync client): commands answered by ref. */
-import { type AckDataFor, type ClientCommand, type ClientCommandType, PROTOCOL_VERSION, type ServerFrame } from '@rounds/protocol';
+import {
+  type AckDataFor,
+  type ClientCommand,
+  type ClientCommandType,
+  PROTOCOL_VERSION,
+  type ServerFrame,
+} from '@rounds/protocol';
 import WebSocket from 'ws';
 
 type Cmd<T extends ClientCommandType> = Omit<Extract<ClientCommand, { type: T }>, 'ref'>;
@@ -77,7 +83,9 @@ export async function openRaw(url: string): Promise<WebSocket> {
 
 /** A minimal Socket.IO client over a bare WebSocket (Engine.IO v4): connects the default namespace. */
 export async function openSocketIo(baseWsUrl: string, room: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${baseWsUrl}/socket.io/?EIO=4&transport=websocket&room=${encodeURIComponent(room)}`, { perMessageDeflate: false });
+  const ws = new WebSocket(`${baseWsUrl}/socket.io/?EIO=4&transport=websocket&room=${encodeURIComponent(room)}`, {
+    perMessageDeflate: false,
+  });
   // Listen before 'open': the server's open packet can arrive in the same tick as the upgrade.
   await new Promise<void>((resolve, reject) => {
     ws.once('error', reject);

@@ -100,20 +100,33 @@ async function build(server: ServerProc, plan: SeedPlan): Promise<Seed> {
   const t0 = Date.now();
   // The first account must be registered alone: it becomes the admin.
   const admin = await register(base, 0);
-  const rest = await pool(plan.users - 1, CONCURRENCY, (i) => register(base, i + 1), { every: 1000, label: 'registered' });
+  const rest = await pool(plan.users - 1, CONCURRENCY, (i) => register(base, i + 1), {
+    every: 1000,
+    label: 'registered',
+  });
   const users = [admin, ...rest].map((r) => ({ id: r.user.id, token: r.token }));
   const registerSeconds = (Date.now() - t0) / 1000;
-  console.log(`  registered ${users.length} accounts in ${registerSeconds.toFixed(1)} s (${Math.round(users.length / registerSeconds)}/s)`);
+  console.log(
+    `  registered ${users.length} accounts in ${registerSeconds.toFixed(1)} s (${Math.round(users.length / registerSeconds)}/s)`,
+  );
 
   const t1 = Date.now();
   const token = (i: number) => (users[i] as { token: string }).token;
   const fanout = await createRoom(base, token(0), 'Global health professionals on COVID-19', plan.fanoutMembers);
   const lobby = await createRoom(base, token(0), 'Lobby', Math.max(2, plan.users - plan.fanoutMembers + 1));
-  await pool(plan.fanoutMembers - 1, CONCURRENCY, (i) => joinRoom(base, token(i + 1), fanout.id), { every: 2000, label: 'joined fan-out room' });
-  await pool(plan.users - plan.fanoutMembers, CONCURRENCY, (i) => joinRoom(base, token(plan.fanoutMembers + i), lobby.id), {
+  await pool(plan.fanoutMembers - 1, CONCURRENCY, (i) => joinRoom(base, token(i + 1), fanout.id), {
     every: 2000,
-    label: 'joined lobby',
+    label: 'joined fan-out room',
   });
+  await pool(
+    plan.users - plan.fanoutMembers,
+    CONCURRENCY,
+    (i) => joinRoom(base, token(plan.fanoutMembers + i), lobby.id),
+    {
+      every: 2000,
+      label: 'joined lobby',
+    },
+  );
   const tpRooms: string[] = [];
   for (let j = 0; j < plan.tpRooms; j++) {
     const first = 1 + j * plan.tpRoomSize;

@@ -47,7 +47,12 @@ async function nodeArgsFor(opts: ServerOptions): Promise<{ nodeArgs: string[]; i
   return { nodeArgs, inspectPort };
 }
 
-function proc(name: string, url: string, child: ChildProcess & { logFile: string }, inspectPort: number | undefined): ServerProc {
+function proc(
+  name: string,
+  url: string,
+  child: ChildProcess & { logFile: string },
+  inspectPort: number | undefined,
+): ServerProc {
   const pid = child.pid as number;
   return {
     name,
@@ -66,7 +71,12 @@ function proc(name: string, url: string, child: ChildProcess & { logFile: string
 export async function startRounds(dataDir: string, opts: ServerOptions = {}): Promise<ServerProc> {
   const port = await freePort();
   const { nodeArgs, inspectPort } = await nodeArgsFor(opts);
-  const child = spawnNode(roundsMain, ['serve'], { cwd: repoDir, env: roundsEnv(port, dataDir), nodeArgs, logName: 'rounds' });
+  const child = spawnNode(roundsMain, ['serve'], {
+    cwd: repoDir,
+    env: roundsEnv(port, dataDir),
+    nodeArgs,
+    logName: 'rounds',
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitHealthy(`${url}/healthz`, child, 120_000);
   return proc('rounds', url, child, inspectPort);

@@ -10,9 +10,9 @@ import {
   type ConnectResult,
   type FromWorker,
   MARK,
+  now,
   type ServerKind,
   type ToWorker,
-  now,
 } from './ipc';
 
 type Client = {
@@ -34,7 +34,15 @@ let clients: Client[] = [];
 let mode: 'idle' | 'fanout' | 'throughput' = 'idle';
 
 const fan = { groups: 1, sizes: new Map<number, number>(), counts: new Map<number, number>() };
-const tp = { running: false, body: '', tag: '', acked: 0, delivered: 0, errors: 0, firstError: undefined as string | undefined };
+const tp = {
+  running: false,
+  body: '',
+  tag: '',
+  acked: 0,
+  delivered: 0,
+  errors: 0,
+  firstError: undefined as string | undefined,
+};
 
 /** The first bytes of a server frame: `{"type":"ack"`, `{"type":"error"`, `{"type":"message.created"`. */
 const head = (buf: Buffer): string => buf.toString('latin1', 0, 25);
@@ -78,8 +86,10 @@ function sendNext(c: Client): void {
 }
 
 function urlFor(kind: ServerKind, base: string, spec: ClientSpec): string {
-  if (kind === 'sio') return `${base}/socket.io/?EIO=4&transport=websocket&room=${encodeURIComponent(spec.roomId ?? 'bench')}`;
-  if (kind === 'ws' && spec.roomId) return `${base}${base.includes('?') ? '&' : '?'}room=${encodeURIComponent(spec.roomId)}`;
+  if (kind === 'sio')
+    return `${base}/socket.io/?EIO=4&transport=websocket&room=${encodeURIComponent(spec.roomId ?? 'bench')}`;
+  if (kind === 'ws' && spec.roomId)
+    return `${base}${base.includes('?') ? '&' : '?'}room=${encodeURIComponent(spec.roomId)}`;
   return base;
 }
 
@@ -172,12 +182,26 @@ async function handle(cmd: ToWorker): Promise<unknown> {
       return Object.fromEntries(fan.sizes);
     }
     case 'tp-start':
-      Object.assign(tp, { running: true, body: JSON.stringify(cmd.body), tag: `${process.pid}-${Date.now().toString(36)}`, acked: 0, delivered: 0, errors: 0, firstError: undefined });
+      Object.assign(tp, {
+        running: true,
+        body: JSON.stringify(cmd.body),
+        tag: `${process.pid}-${Date.now().toString(36)}`,
+        acked: 0,
+        delivered: 0,
+        errors: 0,
+        firstError: undefined,
+      });
       mode = 'throughput';
       for (const c of clients) if (c.group === cmd.group) sendNext(c);
       return {};
     case 'tp-mark':
-      return { at: now(), acked: tp.acked, delivered: tp.delivered, errors: tp.errors, ...(tp.firstError ? { firstError: tp.firstError } : {}) };
+      return {
+        at: now(),
+        acked: tp.acked,
+        delivered: tp.delivered,
+        errors: tp.errors,
+        ...(tp.firstError ? { firstError: tp.firstError } : {}),
+      };
     case 'tp-stop':
       await stopThroughput();
       return {};

@@ -1,14 +1,15 @@
 /** The main process's side of the client workers: spawn, command over IPC, gather results. */
-import path from 'node:path';
+
 import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import {
   type ClientSpec,
   type ConnectResult,
   type FromWorker,
+  now,
   type ServerKind,
   type ToWorker,
   type TpMark,
-  now,
 } from './ipc';
 import { benchDir, spawnNode, stopChild } from './procs';
 
@@ -86,7 +87,10 @@ export class Workers {
 
   static async start(n: number): Promise<Workers> {
     const script = path.join(benchDir, 'src/worker.ts');
-    const list = Array.from({ length: n }, (_, i) => new Worker(i, spawnNode(script, [], { ipc: true, logName: `worker${i}` })));
+    const list = Array.from(
+      { length: n },
+      (_, i) => new Worker(i, spawnNode(script, [], { ipc: true, logName: `worker${i}` })),
+    );
     await Promise.all(list.map((w) => w.calibrate()));
     return new Workers(list);
   }
@@ -97,10 +101,18 @@ export class Workers {
   }
 
   /** Opens the given clients, split evenly over the workers; throws when any fails. */
-  async connect(kind: ServerKind, url: string, clients: readonly ClientSpec[], concurrency = 64, group = 0): Promise<ConnectResult> {
+  async connect(
+    kind: ServerKind,
+    url: string,
+    clients: readonly ClientSpec[],
+    concurrency = 64,
+    group = 0,
+  ): Promise<ConnectResult> {
     const parts = split(clients, this.list.length);
     const results = await Promise.all(
-      this.list.map((w, i) => w.request<ConnectResult>({ op: 'connect', kind, url, clients: parts[i] ?? [], concurrency, group })),
+      this.list.map((w, i) =>
+        w.request<ConnectResult>({ op: 'connect', kind, url, clients: parts[i] ?? [], concurrency, group }),
+      ),
     );
     const total: ConnectResult = {
       connected: results.reduce((n, r) => n + r.connected, 0),
@@ -108,7 +120,8 @@ export class Workers {
       ms: Math.max(...results.map((r) => r.ms)),
     };
     const firstError = results.find((r) => r.firstError)?.firstError;
-    if (total.failed > 0) throw new Error(`${total.failed} of ${clients.length} ${kind} clients failed to connect: ${firstError}`);
+    if (total.failed > 0)
+      throw new Error(`${total.failed} of ${clients.length} ${kind} clients failed to connect: ${firstError}`);
     return total;
   }
 

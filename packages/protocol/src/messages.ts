@@ -58,6 +58,8 @@ export const MessagePage = z.object({
   messages: z.array(Message),
   /** True when more messages exist in the direction asked. */
   hasMore: z.boolean(),
+  /** The room's latest seq when the page was read: newer changes arrive as events. */
+  lastSeq: Seq,
 });
 export type MessagePage = z.infer<typeof MessagePage>;
 

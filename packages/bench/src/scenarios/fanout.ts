@@ -5,13 +5,14 @@
  * messages go to the three servers in turn (Rounds, floor, Socket.IO, Rounds, …), so all three see the same
  * machine conditions, and the baselines' sender sends the very frame Rounds delivered (the same bytes).
  */
+
+import { type Ctx, openRounds } from '../context';
 import type { ClientSpec } from '../ipc';
 import { markOf, now } from '../ipc';
-import { type Ctx, openRounds } from '../context';
 import { sleep } from '../procs';
-import { RoundsClient, openRaw, openSocketIo } from '../rounds-client';
-import { type ServerProc, roundsSocketUrl, startBaseline, wsUrl } from '../servers';
-import { type ScenarioResult, type Summary, int, ms, ratio, summarize } from '../stats';
+import { openRaw, openSocketIo, RoundsClient } from '../rounds-client';
+import { roundsSocketUrl, type ServerProc, startBaseline, wsUrl } from '../servers';
+import { int, ms, ratio, type ScenarioResult, type Summary, summarize } from '../stats';
 import { Workers } from '../workers';
 
 const FILLER =
@@ -92,7 +93,13 @@ export async function fanout(ctx: Ctx): Promise<ScenarioResult> {
       return template.replace(/#B\d{6}#/, markOf(k));
     };
     const tag = Date.now().toString(36);
-    const lane = (name: string, server: ServerProc, connectMs: number, send: (k: number) => void, bytes: () => number): Lane => ({
+    const lane = (
+      name: string,
+      server: ServerProc,
+      connectMs: number,
+      send: (k: number) => void,
+      bytes: () => number,
+    ): Lane => ({
       name,
       server,
       connectMs,
@@ -109,14 +116,33 @@ export async function fanout(ctx: Ctx): Promise<ScenarioResult> {
         c0.ms,
         (k) => {
           const body = `${markOf(k)} ${FILLER}`;
-          sender.call('message.send', { type: 'message.send', roomId: seed.fanoutRoom, clientMsgId: `fo-${tag}-${k}`, body }).catch((err: unknown) => {
-            sendError ??= err;
-          });
+          sender
+            .call('message.send', {
+              type: 'message.send',
+              roomId: seed.fanoutRoom,
+              clientMsgId: `fo-${tag}-${k}`,
+              body,
+            })
+            .catch((err: unknown) => {
+              sendError ??= err;
+            });
         },
         () => Buffer.byteLength(template),
       ),
-      lane('ws floor', floor, c1.ms, (k) => wsSender.send(frameFor(k)), () => Buffer.byteLength(frameFor(0))),
-      lane('Socket.IO', sio, c2.ms, (k) => sioSender.send(`42["m",${frameFor(k)}]`), () => Buffer.byteLength(`42["m",${frameFor(0)}]`)),
+      lane(
+        'ws floor',
+        floor,
+        c1.ms,
+        (k) => wsSender.send(frameFor(k)),
+        () => Buffer.byteLength(frameFor(0)),
+      ),
+      lane(
+        'Socket.IO',
+        sio,
+        c2.ms,
+        (k) => sioSender.send(`42["m",${frameFor(k)}]`),
+        () => Buffer.byteLength(`42["m",${frameFor(0)}]`),
+      ),
     ];
     await paced(ctx, workers, lanes);
     if (sendError) throw sendError;
@@ -129,8 +155,13 @@ export async function fanout(ctx: Ctx): Promise<ScenarioResult> {
 }
 
 function report(ctx: Ctx, N: number, receivers: number, workers: Workers, lanes: Lane[]): ScenarioResult {
-  const [rounds, floor, sio] = lanes.map((l) => ({ ...l, s: summarize(l.lat) })) as [Lane & { s: Summary }, Lane & { s: Summary }, Lane & { s: Summary }];
-  for (const l of [rounds, floor, sio]) console.log(`  ${l.name}: p50 ${ms(l.s.p50)}, p99 ${ms(l.s.p99)}, lost ${l.lost}`);
+  const [rounds, floor, sio] = lanes.map((l) => ({ ...l, s: summarize(l.lat) })) as [
+    Lane & { s: Summary },
+    Lane & { s: Summary },
+    Lane & { s: Summary },
+  ];
+  for (const l of [rounds, floor, sio])
+    console.log(`  ${l.name}: p50 ${ms(l.s.p50)}, p99 ${ms(l.s.p99)}, lost ${l.lost}`);
   const r99 = rounds.s.p99 / floor.s.p99;
   const row = (l: Lane & { s: Summary }): string[] => [
     l.name,
@@ -158,7 +189,12 @@ function report(ctx: Ctx, N: number, receivers: number, workers: Workers, lanes:
     ],
     targets: [
       { what: 'Rounds p99 vs ws floor', target: '≤ 1.10×', value: ratio(r99), met: r99 <= 1.1 },
-      { what: 'Rounds p99 vs Socket.IO', target: '< Socket.IO p99', value: `${ms(rounds.s.p99)} vs ${ms(sio.s.p99)}`, met: rounds.s.p99 < sio.s.p99 },
+      {
+        what: 'Rounds p99 vs Socket.IO',
+        target: '< Socket.IO p99',
+        value: `${ms(rounds.s.p99)} vs ${ms(sio.s.p99)}`,
+        met: rounds.s.p99 < sio.s.p99,
+      },
     ],
     notes: [
       `Worker clock offsets ≤ ${workers.maxOffsetMs.toFixed(3)} ms (corrected). Server CPU per message includes the ${ctx.sizes.fanoutGapMs} ms gap after it.`,

@@ -5,11 +5,11 @@
  * the same moments. Rounds clients are authenticated (hello acked), each a member of one room (a few of two).
  */
 import { type Ctx, openRounds } from '../context';
+import { Inspector } from '../inspector';
 import type { ClientSpec, ServerKind } from '../ipc';
 import { sleep } from '../procs';
-import { Inspector } from '../inspector';
-import { type ServerProc, roundsSocketUrl, startBaseline, wsUrl } from '../servers';
-import { type ScenarioResult, int, kb } from '../stats';
+import { roundsSocketUrl, type ServerProc, startBaseline, wsUrl } from '../servers';
+import { int, kb, type ScenarioResult } from '../stats';
 import { Workers } from '../workers';
 
 type Step = { n: number; rssKb: number; perConnBytes: number; heapPerConnBytes: number; connectMs: number };
@@ -25,7 +25,14 @@ async function settle(ctx: Ctx, inspector: Inspector): Promise<number> {
 
 const TARGET_BYTES = 12 * 1024;
 
-async function measure(ctx: Ctx, server: ServerProc, workers: Workers, kind: ServerKind, url: string, clients: ClientSpec[]): Promise<Run> {
+async function measure(
+  ctx: Ctx,
+  server: ServerProc,
+  workers: Workers,
+  kind: ServerKind,
+  url: string,
+  clients: ClientSpec[],
+): Promise<Run> {
   const inspector = await Inspector.connect(server.inspectPort as number);
   try {
     const baseHeap = await settle(ctx, inspector);
@@ -37,7 +44,13 @@ async function measure(ctx: Ctx, server: ServerProc, workers: Workers, kind: Ser
       connected = n;
       const heap = await settle(ctx, inspector);
       const rss = server.rssKb();
-      const step = { n, rssKb: rss, perConnBytes: ((rss - baseKb) * 1024) / n, heapPerConnBytes: (heap - baseHeap) / n, connectMs: conn.ms };
+      const step = {
+        n,
+        rssKb: rss,
+        perConnBytes: ((rss - baseKb) * 1024) / n,
+        heapPerConnBytes: (heap - baseHeap) / n,
+        connectMs: conn.ms,
+      };
       steps.push(step);
       console.log(
         `  ${server.name}: ${int(n)} clients, RSS ${(rss / 1024).toFixed(0)} MB (base ${(baseKb / 1024).toFixed(0)} MB) -> ` +
@@ -81,7 +94,11 @@ export async function memory(ctx: Ctx): Promise<ScenarioResult> {
   const header = [
     'server',
     'RSS before',
-    ...ctx.sizes.memorySteps.flatMap((n) => [`RSS at ${int(n)}`, `per client at ${int(n)}`, `JS heap per client at ${int(n)}`]),
+    ...ctx.sizes.memorySteps.flatMap((n) => [
+      `RSS at ${int(n)}`,
+      `per client at ${int(n)}`,
+      `JS heap per client at ${int(n)}`,
+    ]),
   ];
   const table = [
     header,
@@ -105,6 +122,8 @@ export async function memory(ctx: Ctx): Promise<ScenarioResult> {
       value: kb(s.perConnBytes),
       met: s.perConnBytes <= TARGET_BYTES,
     })),
-    notes: [`Connect time for the last step (Rounds, with hello): ${((rounds.steps.at(-1)?.connectMs ?? 0) / 1000).toFixed(1)} s.`],
+    notes: [
+      `Connect time for the last step (Rounds, with hello): ${((rounds.steps.at(-1)?.connectMs ?? 0) / 1000).toFixed(1)} s.`,
+    ],
   };
 }

@@ -7,10 +7,10 @@ import type { RoomEvent } from '@rounds/protocol';
 import type WebSocket from 'ws';
 import { type Ctx, openRounds } from '../context';
 import { now } from '../ipc';
-import { RoundsClient, openRaw } from '../rounds-client';
-import { roundsSocketUrl, startBaseline, wsUrl } from '../servers';
-import { type ScenarioResult, int, ms, ratio, summarize } from '../stats';
 import { sleep } from '../procs';
+import { openRaw, RoundsClient } from '../rounds-client';
+import { roundsSocketUrl, startBaseline, wsUrl } from '../servers';
+import { int, ms, ratio, type ScenarioResult, summarize } from '../stats';
 
 const SENDER_SOCKETS = 20; // the gateway allows 100 frames/s per socket (burst 300): spread the sends
 const WINDOW = 10;
@@ -21,14 +21,23 @@ async function sendMissed(senders: RoundsClient[], roomId: string, n: number, ta
   const lane = async (c: RoundsClient) => {
     while (next < n) {
       const k = next++;
-      await c.call('message.send', { type: 'message.send', roomId, clientMsgId: `sy-${tag}-${k}`, body: `Missed update ${k}: ward census and oxygen stock.` });
+      await c.call('message.send', {
+        type: 'message.send',
+        roomId,
+        clientMsgId: `sy-${tag}-${k}`,
+        body: `Missed update ${k}: ward census and oxygen stock.`,
+      });
     }
   };
   await Promise.all(senders.flatMap((c) => Array.from({ length: WINDOW }, () => lane(c))));
 }
 
 /** Syncs from `after` until hasMore is false; checks the seqs are gapless; returns the last seq and pages. */
-async function catchUp(c: RoundsClient, roomId: string, after: number): Promise<{ last: number; pages: number; events: number }> {
+async function catchUp(
+  c: RoundsClient,
+  roomId: string,
+  after: number,
+): Promise<{ last: number; pages: number; events: number }> {
   let last = after;
   let pages = 0;
   let events = 0;
@@ -126,7 +135,16 @@ export async function sync(ctx: Ctx): Promise<ScenarioResult> {
       ['Rounds', ms(r.p50), ms(r.p99), ms(r.max), ratio(r.p50 / f.p50), ms(summarize(helloLat).p50)],
       ['ws replay (floor)', ms(f.p50), ms(f.p99), ms(f.max), ratio(1), 'n/a'],
     ],
-    targets: [{ what: 'Rounds reconnect → caught up', target: 'measured (no target set)', value: `p50 ${ms(r.p50)}, p99 ${ms(r.p99)}`, met: undefined }],
-    notes: [`p99 is the nearest-rank percentile: with ${reps} samples it is the ${Math.ceil(0.99 * reps) === reps ? 'maximum' : `${Math.ceil(0.99 * reps)}th`}.`],
+    targets: [
+      {
+        what: 'Rounds reconnect → caught up',
+        target: 'measured (no target set)',
+        value: `p50 ${ms(r.p50)}, p99 ${ms(r.p99)}`,
+        met: undefined,
+      },
+    ],
+    notes: [
+      `p99 is the nearest-rank percentile: with ${reps} samples it is the ${Math.ceil(0.99 * reps) === reps ? 'maximum' : `${Math.ceil(0.99 * reps)}th`}.`,
+    ],
   };
 }

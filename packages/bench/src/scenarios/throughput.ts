@@ -6,8 +6,8 @@
 import { type Ctx, openRounds } from '../context';
 import type { ClientSpec } from '../ipc';
 import { sleep } from '../procs';
-import { type ServerProc, roundsSocketUrl, startBaseline, wsUrl } from '../servers';
-import { type ScenarioResult, int, ms, ratio } from '../stats';
+import { roundsSocketUrl, type ServerProc, startBaseline, wsUrl } from '../servers';
+import { int, ms, ratio, type ScenarioResult } from '../stats';
 import { Workers } from '../workers';
 
 const BODY =
@@ -65,7 +65,10 @@ export async function throughput(ctx: Ctx): Promise<ScenarioResult> {
   const { tpWarmupMs, tpSeconds, tpWindows } = ctx.sizes;
   const size = seed.plan.tpRoomSize;
   const clients: ClientSpec[] = seed.tpRooms.flatMap((roomId, j) =>
-    Array.from({ length: size }, (_, i) => ({ token: (seed.users[1 + j * size + i] as { token: string }).token, roomId })),
+    Array.from({ length: size }, (_, i) => ({
+      token: (seed.users[1 + j * size + i] as { token: string }).token,
+      roomId,
+    })),
   );
   const workers = await Workers.start(ctx.sizes.tpWorkers);
   const servers: ServerProc[] = [];
@@ -75,11 +78,18 @@ export async function throughput(ctx: Ctx): Promise<ScenarioResult> {
     const relay = await startBaseline('ws');
     servers.push(relay);
     await workers.connect('rounds', roundsSocketUrl(server), clients, 64, 0);
-    await workers.connect('ws', wsUrl(relay.url, '/relay'), clients.map((c) => ({ roomId: c.roomId as string })), 64, 1);
+    await workers.connect(
+      'ws',
+      wsUrl(relay.url, '/relay'),
+      clients.map((c) => ({ roomId: c.roomId as string })),
+      64,
+      1,
+    );
     const rounds = newRun('Rounds (SQLite)', server, 0);
     const floor = newRun('ws relay (floor)', relay, 1);
     for (let w = 0; w < tpWindows; w++) {
-      for (const run of [rounds, floor]) await window(workers, run, w === 0 ? tpWarmupMs : 1000, (tpSeconds * 1000) / tpWindows);
+      for (const run of [rounds, floor])
+        await window(workers, run, w === 0 ? tpWarmupMs : 1000, (tpSeconds * 1000) / tpWindows);
     }
     for (const r of [rounds, floor]) {
       r.ackedPerSec = r.acked / r.seconds;
@@ -111,10 +121,29 @@ export async function throughput(ctx: Ctx): Promise<ScenarioResult> {
     return {
       id: 'throughput',
       title: `Throughput: ${int(clients.length)} senders in ${seed.tpRooms.length} rooms of ${size}`,
-      setup: 'Every client sends message.send as soon as its previous one is acked; each message is delivered to the 10 members of its room (sender included).',
-      table: [['server', 'acked msg/s', 'deliveries/s', 'deliveries vs floor', 'mean ack latency', 'server CPU', 'server RSS', 'errors'], row(rounds), row(floor)],
+      setup:
+        'Every client sends message.send as soon as its previous one is acked; each message is delivered to the 10 members of its room (sender included).',
+      table: [
+        [
+          'server',
+          'acked msg/s',
+          'deliveries/s',
+          'deliveries vs floor',
+          'mean ack latency',
+          'server CPU',
+          'server RSS',
+          'errors',
+        ],
+        row(rounds),
+        row(floor),
+      ],
       targets: [
-        { what: 'Rounds acked messages/s', target: '≥ 10,000', value: int(rounds.ackedPerSec), met: rounds.ackedPerSec >= 10_000 },
+        {
+          what: 'Rounds acked messages/s',
+          target: '≥ 10,000',
+          value: int(rounds.ackedPerSec),
+          met: rounds.ackedPerSec >= 10_000,
+        },
         { what: 'Rounds deliveries/s vs floor', target: '≥ 0.50×', value: ratio(share), met: share >= 0.5 },
       ],
       notes,

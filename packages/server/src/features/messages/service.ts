@@ -333,12 +333,12 @@ export async function history(
   roomId: string,
   q: { before?: number | undefined; after?: number | undefined; limit: number },
 ): Promise<MessagePage> {
-  await requireMember(deps, actor, roomId);
+  const { room } = await requireMember(deps, actor, roomId);
   const rows = await store.findTimeline(deps.db, roomId, q);
   const hasMore = rows.length > q.limit;
   const page =
     q.after !== undefined ? rows.slice(0, q.limit) : rows.slice(rows.length - Math.min(rows.length, q.limit));
-  return { messages: await withReactions(deps, page), hasMore };
+  return { messages: await withReactions(deps, page), hasMore, lastSeq: Number(room.last_seq) };
 }
 
 /** Replies of a thread, ascending. Throws room_not_found, not_a_member, message_not_found. */
@@ -350,10 +350,11 @@ export async function thread(
   after: number,
   limit: number,
 ): Promise<MessagePage> {
-  await requireMember(deps, actor, roomId);
+  const { room } = await requireMember(deps, actor, roomId);
   await loadMessage(deps, roomId, rootId);
   const rows = await store.findThread(deps.db, rootId, after, limit);
-  return { messages: await withReactions(deps, rows.slice(0, limit)), hasMore: rows.length > limit };
+  const messages = await withReactions(deps, rows.slice(0, limit));
+  return { messages, hasMore: rows.length > limit, lastSeq: Number(room.last_seq) };
 }
 
 /** One message. Throws room_not_found, not_a_member, message_not_found. */
