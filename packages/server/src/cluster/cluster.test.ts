@@ -75,7 +75,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
     expectConverged(clients, roomId);
     const seqs = [...clients[0]!.messages.values()].map((m) => m.seq);
     expect(seqs.at(-1)! - seqs[0]! + 1).toBe(90);
-    clients.forEach((c) => c.stop());
+    for (const c of clients) c.stop();
   }, 60_000);
 
   it('loses no acknowledged message when a node is killed mid-traffic; its clients move and sync', async () => {
@@ -85,7 +85,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
     await Promise.all(clients.map((c) => c.start()));
     let sent = 0;
     const pump = setInterval(() => {
-      clients.forEach((c, i) => c.send(roomId, `k${i}-${sent}`, `during kill ${sent}`));
+      for (const [i, c] of clients.entries()) c.send(roomId, `k${i}-${sent}`, `during kill ${sent}`);
       sent++;
     }, 20);
     await until(() => sent >= 15, 10_000, 'traffic');
@@ -96,8 +96,8 @@ describe('several nodes on PostgreSQL and Redis', () => {
     const total = sent * clients.length;
     await until(() => clients.every((c) => c.messages.size >= total), 30_000, 'convergence after the kill');
     expectConverged(clients, roomId);
-    expect(clients.filter((c, i) => i % 3 === 2).every((c) => c.reconnects >= 1)).toBe(true);
-    clients.forEach((c) => c.stop());
+    expect(clients.filter((_, i) => i % 3 === 2).every((c) => c.reconnects >= 1)).toBe(true);
+    for (const c of clients) c.stop();
     await nodes[2]!.start();
   }, 90_000);
 
@@ -108,7 +108,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
     await Promise.all(clients.map((c) => c.start()));
     let sent = 0;
     const pump = setInterval(() => {
-      clients.forEach((c, i) => c.send(roomId, `r${i}-${sent}`, `during redis restart ${sent}`));
+      for (const [i, c] of clients.entries()) c.send(roomId, `r${i}-${sent}`, `during redis restart ${sent}`);
       sent++;
     }, 25);
     await until(() => sent >= 10, 10_000, 'traffic');
@@ -128,7 +128,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
       if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(ready).toBe(200);
-    clients.forEach((c) => c.stop());
+    for (const c of clients) c.stop();
   }, 90_000);
 
   it('drains on SIGTERM: clients are told to reconnect and the node exits cleanly', async () => {
@@ -140,7 +140,7 @@ describe('several nodes on PostgreSQL and Redis', () => {
     clients[0]!.send(roomId, 'after-drain', 'after the drain');
     await until(() => clients.every((c) => c.messages.size === 1), 15_000, 'delivery after drain');
     expect(clients.every((c) => c.reconnects >= 1)).toBe(true);
-    clients.forEach((c) => c.stop());
+    for (const c of clients) c.stop();
     await nodes[1]!.start();
   }, 60_000);
 

@@ -197,3 +197,14 @@ describe('pictures and files', { timeout: 90_000 }, () => {
     expect((await download(srv.url, `/media/${orphan.id}/full`, owner.token)).status).toBe(404);
   });
 });
+
+describe('identifier warnings on file names', () => {
+  it('flags a file name that carries a patient identifier, read raw and with separators as spaces', async () => {
+    await using srv = await startTestServer();
+    const { roomId, owner } = await roomWithMembers(srv, 0);
+    const named = Upload.parse((await upload(srv.url, roomId, owner.token, tinyPdf(), 'discharge_MRN_12345678.pdf')).body);
+    expect(named.identifierWarnings).toContain('medical_record_number');
+    const plain = Upload.parse((await upload(srv.url, roomId, owner.token, tinyPdf(), 'ventilator-settings.pdf')).body);
+    expect(plain.identifierWarnings).toEqual([]);
+  });
+});

@@ -109,9 +109,7 @@ export async function uploadMedia(deps: Deps, actor: Actor, roomId: string, file
       width: processed.width,
       height: processed.height,
       variants: JSON.stringify(variants),
-      identifier_warnings: JSON.stringify([
-        ...new Set(findIdentifiers(finalName.replace(/[._-]+/g, ' ')).map((m) => m.kind)),
-      ]),
+      identifier_warnings: JSON.stringify(nameWarnings(finalName)),
       created_at: Date.now(),
       attached_at: null,
     };

@@ -102,6 +102,7 @@ export function sanitizeName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   const clean = base
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/^\.+/, '')
     .trim()
