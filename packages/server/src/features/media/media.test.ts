@@ -202,7 +202,9 @@ describe('identifier warnings on file names', () => {
   it('flags a file name that carries a patient identifier, read raw and with separators as spaces', async () => {
     await using srv = await startTestServer();
     const { roomId, owner } = await roomWithMembers(srv, 0);
-    const named = Upload.parse((await upload(srv.url, roomId, owner.token, tinyPdf(), 'discharge_MRN_12345678.pdf')).body);
+    const named = Upload.parse(
+      (await upload(srv.url, roomId, owner.token, tinyPdf(), 'discharge_MRN_12345678.pdf')).body,
+    );
     expect(named.identifierWarnings).toContain('medical_record_number');
     const plain = Upload.parse((await upload(srv.url, roomId, owner.token, tinyPdf(), 'ventilator-settings.pdf')).body);
     expect(plain.identifierWarnings).toEqual([]);
