@@ -113,7 +113,12 @@ export class Node {
 }
 
 /** N nodes sharing one PostgreSQL schema and one Redis. */
-export async function startCluster(n: number, redisUrl: string, schema: string): Promise<Node[]> {
+export async function startCluster(
+  n: number,
+  redisUrl: string,
+  schema: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Node[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-cluster-'));
   const env = {
     DATABASE_URL: process.env.TEST_DATABASE_URL as string,
@@ -124,6 +129,7 @@ export async function startCluster(n: number, redisUrl: string, schema: string):
     ROUNDS_RATE_MESSAGES_BURST: '100000',
     ROUNDS_RATE_AUTH_PER_MIN: '100000',
     HOST: '127.0.0.1',
+    ...extraEnv,
   };
   const nodes: Node[] = [];
   for (let i = 0; i < n; i++) {
