@@ -14,6 +14,7 @@ import type { Config } from './config';
 import type { Deps } from './context';
 import { migrateToLatest, openDatabase } from './db/database';
 import { accountsRoutes } from './features/accounts/routes';
+import { deleteExpiredSessions } from './features/accounts/service';
 import { mediaRoutes } from './features/media/routes';
 import { sweepOrphans, sweepTemporaryFiles } from './features/media/service';
 import { LocalStorage, S3Storage } from './features/media/storage';
@@ -114,6 +115,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
 
   const sweeper = setInterval(() => {
     sweepOrphans(deps).catch((err) => log.error({ err }, 'orphan sweep failed'));
+    deleteExpiredSessions(deps).catch((err) => log.error({ err }, 'session sweep failed'));
     void sweepTemporaryFiles();
   }, 5 * 60_000);
   sweeper.unref();

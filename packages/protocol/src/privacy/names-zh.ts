@@ -23,7 +23,7 @@ function surnameAt(text: string, at: number): number {
  * next character can follow a name (punctuation, 的, 于, 入院…) and its given-name characters are common
  * ones, or when it is followed by punctuation, a space or a non-Chinese character.
  */
-export function zhNameEnd(text: string, at: number): number {
+function zhNameEnd(text: string, at: number): number {
   const s = surnameAt(text, at);
   if (!s || NOT_A_NAME_START.has(text.slice(at, at + 2))) return -1;
   for (const given of [2, 1]) {

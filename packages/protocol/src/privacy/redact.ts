@@ -14,7 +14,7 @@ const PLACEHOLDERS: Record<IdentifierKind, string> = {
 };
 
 /** The text that replaces an identifier of this kind. */
-export const placeholder = (kind: IdentifierKind): string => PLACEHOLDERS[kind];
+const placeholder = (kind: IdentifierKind): string => PLACEHOLDERS[kind];
 
 /**
  * Replaces each match with its placeholder. `matches` default to `findIdentifiers(text)`; matches whose

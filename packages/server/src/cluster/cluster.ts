@@ -7,7 +7,7 @@ import path from 'node:path';
 const serverMain = path.resolve(import.meta.dirname, '../main.ts');
 
 /** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);

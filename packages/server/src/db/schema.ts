@@ -26,7 +26,7 @@ export interface UsersTable {
   updated_at: number;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id: string;
   user_id: string;
   token_hash: string;
@@ -70,7 +70,7 @@ export interface RoomMembersTable {
   last_read_seq: number;
 }
 
-export interface MessagesTable {
+interface MessagesTable {
   room_id: string;
   seq: number;
   id: string;

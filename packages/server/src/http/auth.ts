@@ -3,7 +3,7 @@ import type { Actor, Deps } from '../context';
 import { AppError } from '../errors';
 import { authenticate } from '../features/accounts/service';
 
-export const SESSION_COOKIE = 'rounds_session';
+const SESSION_COOKIE = 'rounds_session';
 
 declare module 'fastify' {
   interface FastifyRequest {

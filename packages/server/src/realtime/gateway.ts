@@ -16,19 +16,16 @@ import { authenticate, getSelf } from '../features/accounts/service';
 import { credentialsOf, sameOrigin } from '../http/auth';
 import { Connection } from './connection';
 
-export const SOCKET_PATH = '/api/v1/socket';
+const SOCKET_PATH = '/api/v1/socket';
 /** Frames above this are refused by ws itself (close 1009); between maxFrameBytes and this, an error frame. */
 const HARD_MAX_PAYLOAD = 1024 * 1024;
 const HELLO_TIMEOUT_MS = 10_000;
 const FLOOD_PER_SEC = 100;
 const FLOOD_BURST = 300;
 
-export type SocketContext = { deps: Deps; actor: Actor; conn: Connection };
+type SocketContext = { deps: Deps; actor: Actor; conn: Connection };
 type CommandOf<T extends ClientCommandType> = Extract<ClientCommand, { type: T }>;
-export type SocketHandler<T extends ClientCommandType> = (
-  ctx: SocketContext,
-  cmd: CommandOf<T>,
-) => Promise<AckDataFor<T>>;
+type SocketHandler<T extends ClientCommandType> = (ctx: SocketContext, cmd: CommandOf<T>) => Promise<AckDataFor<T>>;
 export type SocketHandlers = { [T in Exclude<ClientCommandType, 'hello' | 'ping'>]: SocketHandler<T> };
 
 export type GatewayOptions = {

@@ -44,7 +44,7 @@ async function dropSchema(schema: string): Promise<void> {
 }
 
 /** Which store the suite runs on: TEST_STORE=postgres runs it on PostgreSQL (TEST_DATABASE_URL). */
-export const testStore = process.env.TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+const testStore = process.env.TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
 
 /** A real server on an ephemeral port over a fresh SQLite file (or a PostgreSQL schema), for tests. */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {

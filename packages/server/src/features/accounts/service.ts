@@ -46,7 +46,7 @@ export function toPublicUser(row: UserRow): PublicUser {
 }
 
 /** The one mapper of a user for their own eyes. */
-export function toSelfUser(row: UserRow): SelfUser {
+function toSelfUser(row: UserRow): SelfUser {
   return {
     ...toPublicUser(row),
     email: row.email,
@@ -163,6 +163,11 @@ export async function authenticate(deps: Deps, token: string): Promise<Actor | u
   return { userId: session.user_id, sessionId: session.id, role: session.role as Actor['role'] };
 }
 
+/** Forgets sessions past their expiry (they are refused already; this keeps the table small). */
+export async function deleteExpiredSessions(deps: Deps): Promise<void> {
+  await store.deleteExpiredSessions(deps.db, Date.now());
+}
+
 export async function logout(deps: Deps, actor: Actor): Promise<void> {
   await revokeSession(deps, actor, actor.sessionId);
 }
@@ -186,12 +191,6 @@ export async function getUser(deps: Deps, _actor: Actor, userId: string): Promis
 export async function getUsers(deps: Deps, ids: readonly string[]): Promise<Map<string, UserRow>> {
   const rows = await store.findUsersByIds(deps.db, ids);
   return new Map(rows.map((r) => [r.id, r]));
-}
-
-export async function findUserIdsByHandles(deps: Deps, handles: readonly string[]): Promise<Map<string, string>> {
-  if (handles.length === 0) return new Map();
-  const rows = await store.findUsersByHandles(deps.db, handles);
-  return new Map(rows.map((r) => [r.handle, r.id]));
 }
 
 export async function searchUsers(deps: Deps, _actor: Actor, q: string): Promise<PublicUser[]> {

@@ -19,12 +19,6 @@ export async function findUserByHandle(db: Db, handle: string): Promise<UserRow 
 }
 
 /** Handles already taken among those starting with `prefix`, to pick a free one. */
-export async function findUsersByHandles(
-  db: Db,
-  handles: readonly string[],
-): Promise<{ id: string; handle: string }[]> {
-  return db.selectFrom('users').select(['id', 'handle']).where('handle', 'in', handles).execute();
-}
 
 export async function findHandlesLike(db: Db, prefix: string): Promise<string[]> {
   const rows = await db.selectFrom('users').select('handle').where('handle', 'like', `${prefix}%`).execute();

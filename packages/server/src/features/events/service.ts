@@ -8,7 +8,7 @@ import * as store from './store';
  * concurrent writers (on any node) serialize here and seqs stay gapless and ordered.
  * Call inside the transaction that writes the events; throws when the room does not exist.
  */
-export async function allocateSeq(trx: Transaction<DB>, roomId: string, n = 1): Promise<number> {
+async function allocateSeq(trx: Transaction<DB>, roomId: string, n = 1): Promise<number> {
   const row = await trx
     .updateTable('rooms')
     .set({ last_seq: sql`last_seq + ${n}` })

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Upload } from '@rounds/protocol';
+import S3rver from 's3rver';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../test/client';
@@ -9,12 +10,9 @@ import { roomWithMembers } from '../../test/fixtures';
 import { startTestServer } from '../../test/server';
 import { download, phoneJpeg, upload } from './fixtures';
 
-type S3rverInstance = { run(): Promise<{ port: number }>; close(): Promise<void> };
-
 /** s3rver: an S3-compatible server in Node, on loopback, with a bucket of its own. */
 async function startS3(): Promise<{ endpoint: string; dir: string; close(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-s3-'));
-  const { default: S3rver } = (await import('s3rver' as string)) as { default: new (o: object) => S3rverInstance };
   const server = new S3rver({
     port: 0,
     address: '127.0.0.1',

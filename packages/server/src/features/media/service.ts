@@ -19,7 +19,7 @@ const MAX_PENDING = 50;
 const keyOf = (id: string, variant: MediaVariant) => `${id}-${variant}`;
 
 /** The one mapper of an upload for its uploader. */
-export function toUpload(row: MediaRow): Upload {
+function toUpload(row: MediaRow): Upload {
   return {
     id: row.id,
     roomId: row.room_id,

@@ -21,7 +21,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 type ReactionRow = { message_id: string; emoji: string; user_id: string };
 
 /** The one mapper of a message. A deleted message keeps its place but loses its text and reactions. */
-export function toMessage(row: MessageRow, reactions: readonly ReactionRow[] = []): Message {
+function toMessage(row: MessageRow, reactions: readonly ReactionRow[] = []): Message {
   const grouped = new Map<string, string[]>();
   if (row.deleted_at === null) {
     for (const r of reactions) {
@@ -61,7 +61,7 @@ async function withReactions(deps: Deps, rows: MessageRow[]): Promise<Message[]>
 const MENTION = /(?:^|[^\w@/.])@([a-z0-9][a-z0-9._-]{0,30}[a-z0-9])/g;
 
 /** The distinct @handles in a message body (at most 50). */
-export function parseMentions(body: string): string[] {
+function parseMentions(body: string): string[] {
   const handles = new Set<string>();
   for (const m of body.matchAll(MENTION)) {
     handles.add((m[1] as string).toLowerCase());

@@ -142,7 +142,7 @@ export async function bumpReplyCount(db: Db, id: string, delta: number): Promise
     .execute();
 }
 
-export async function findReadState(db: Db, roomId: string, userId: string) {
+async function findReadState(db: Db, roomId: string, userId: string) {
   return db
     .selectFrom('room_members')
     .innerJoin('rooms', 'rooms.id', 'room_members.room_id')

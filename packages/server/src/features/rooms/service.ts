@@ -32,7 +32,6 @@ import * as store from './store';
 
 export { accessRoom, requireMember } from './access';
 export { joinRoom } from './join';
-export { toRoom } from './mappers';
 export { addMember, leaveRoom, listMembers, removeMember, setMemberRole } from './members';
 
 /** Canonical BCP 47 form (`zh-hans` -> `zh-Hans`), or the input when it is not a tag. */
