@@ -42,7 +42,7 @@ export async function pool<T>(
   return out;
 }
 
-export function registerBody(i: number): RegisterBody {
+function registerBody(i: number): RegisterBody {
   return {
     email: `bench-${i}@bench.example.org`,
     password: 'correct horse battery staple',

@@ -31,7 +31,7 @@ export type Sizes = {
 
 export const FULL: Sizes = {
   fanoutMembers: 10_000,
-  fanoutMessages: 100,
+  fanoutMessages: 200,
   fanoutWarmup: 5,
   fanoutGapMs: 50,
   fanoutTimeoutMs: 30_000,

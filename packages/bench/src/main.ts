@@ -120,7 +120,7 @@ async function main(): Promise<number> {
     console.log(`  (${id} took ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
 
-  const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+  const command = `npm run bench -w @rounds/bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
   const text = renderReport(
     { command, startedAt, seconds: (Date.now() - startedAt.getTime()) / 1000, quick: opts.quick, seedNote, failures },
     m,

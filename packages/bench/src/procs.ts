@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The open-file hard limit on these machines; every socket-heavy process raises its soft limit to it. */
-export const NOFILE = 20_000;
+const NOFILE = 20_000;
 export const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoDir = path.resolve(benchDir, '../..');
 export const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-bench-logs-'));
@@ -137,7 +137,7 @@ export async function waitHealthy(
 }
 
 /** The last lines of a log file. */
-export function tail(file: string, lines = 30): string {
+function tail(file: string, lines = 30): string {
   try {
     return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {

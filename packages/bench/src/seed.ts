@@ -14,7 +14,7 @@ import { type ServerProc, startRounds } from './servers';
 
 export type SeedPlan = { users: number; fanoutMembers: number; tpRooms: number; tpRoomSize: number };
 
-export type Seed = {
+type Seed = {
   plan: SeedPlan;
   /** users[0] is the admin (first account registered). */
   users: { id: string; token: string }[];

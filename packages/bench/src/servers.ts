@@ -17,7 +17,7 @@ export type ServerProc = {
 };
 
 /** Environment for a Rounds server under load: limits opened up, no presence fan-out in big rooms. */
-export function roundsEnv(port: number, dataDir: string): Record<string, string> {
+function roundsEnv(port: number, dataDir: string): Record<string, string> {
   return {
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -3,7 +3,7 @@
 export type Summary = { n: number; p50: number; p99: number; mean: number; min: number; max: number };
 
 /** Nearest-rank percentile of an ascending array. */
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
@@ -26,7 +26,7 @@ export const int = (v: number): string => (Number.isFinite(v) ? Math.round(v).to
 export const kb = (bytes: number): string => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : 'n/a');
 export const ratio = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(2)}×` : 'n/a');
 
-export type Target = { what: string; target: string; value: string; met: boolean | undefined };
+type Target = { what: string; target: string; value: string; met: boolean | undefined };
 
 export type ScenarioResult = {
   id: string;
@@ -48,7 +48,7 @@ export function mdTable(rows: readonly (readonly string[])[]): string {
 }
 
 /** The same table as aligned plain text, for the terminal. */
-export function textTable(rows: readonly (readonly string[])[]): string {
+function textTable(rows: readonly (readonly string[])[]): string {
   const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ')).join('\n');
 }

@@ -11,7 +11,7 @@ import {
   type ToWorker,
   type TpMark,
 } from './ipc';
-import { benchDir, spawnNode, stopChild } from './procs';
+import { benchDir, cpuSeconds, spawnNode, stopChild } from './procs';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type Command = ToWorker extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never;
@@ -72,7 +72,7 @@ class Worker {
 }
 
 /** Splits items into `n` nearly equal consecutive parts. */
-export function split<T>(items: readonly T[], n: number): T[][] {
+function split<T>(items: readonly T[], n: number): T[][] {
   const out: T[][] = [];
   const size = Math.ceil(items.length / n);
   for (let i = 0; i < n; i++) out.push(items.slice(i * size, (i + 1) * size));
@@ -175,6 +175,11 @@ export class Workers {
       errors: marks.reduce((n, m) => n + m.errors, 0),
       ...(marks.find((m) => m.firstError) ? { firstError: marks.find((m) => m.firstError)?.firstError } : {}),
     };
+  }
+
+  /** CPU time the worker processes have used, in seconds. */
+  cpuSeconds(): number {
+    return this.list.reduce((n, w) => n + cpuSeconds(w.child.pid as number), 0);
   }
 
   async closeSockets(): Promise<void> {

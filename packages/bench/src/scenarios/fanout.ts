@@ -6,10 +6,12 @@
  * machine conditions, and the baselines' sender sends the very frame Rounds delivered (the same bytes).
  */
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { type Ctx, openRounds } from '../context';
 import type { ClientSpec } from '../ipc';
 import { markOf, now } from '../ipc';
-import { sleep } from '../procs';
+import { logDir, sleep } from '../procs';
 import { openRaw, openSocketIo, RoundsClient } from '../rounds-client';
 import { roundsSocketUrl, type ServerProc, startBaseline, wsUrl } from '../servers';
 import { int, ms, ratio, type ScenarioResult, type Summary, summarize } from '../stats';
@@ -25,6 +27,8 @@ type Lane = {
   send: (k: number) => void;
   bytes: () => number;
   lat: number[];
+  /** Send times (ms since the epoch) of the measured messages, beside `lat`. */
+  sentAt: number[];
   lost: number;
   cpu: number;
 };
@@ -46,6 +50,7 @@ async function paced(ctx: Ctx, workers: Workers, lanes: Lane[]): Promise<void> {
         if (lane.lost >= 5) throw new Error(`fan-out: ${lane.lost} ${lane.name} messages never reached every client`);
       } else if (round >= fanoutWarmup) {
         lane.lat.push(at - sentAt);
+        lane.sentAt.push(sentAt);
       }
       await sleep(fanoutGapMs);
       if (round >= fanoutWarmup) lane.cpu += lane.server.cpuSeconds() - cpu0;
@@ -106,6 +111,7 @@ export async function fanout(ctx: Ctx): Promise<ScenarioResult> {
       send,
       bytes,
       lat: [],
+      sentAt: [],
       lost: 0,
       cpu: 0,
     });
@@ -146,6 +152,9 @@ export async function fanout(ctx: Ctx): Promise<ScenarioResult> {
     ];
     await paced(ctx, workers, lanes);
     if (sendError) throw sendError;
+    // Every sample, for looking at outliers (e.g. do they line up with a server's heartbeat?).
+    const samples = lanes.map((l) => ({ name: l.name, sentAt: l.sentAt, latencyMs: l.lat }));
+    fs.writeFileSync(path.join(logDir, 'fanout-samples.json'), JSON.stringify(samples));
     return report(ctx, N, receivers.length, workers, lanes);
   } finally {
     for (const close of closers) close();
@@ -197,7 +206,7 @@ function report(ctx: Ctx, N: number, receivers: number, workers: Workers, lanes:
       },
     ],
     notes: [
-      `Worker clock offsets ≤ ${workers.maxOffsetMs.toFixed(3)} ms (corrected). Server CPU per message includes the ${ctx.sizes.fanoutGapMs} ms gap after it.`,
+      `Worker clock offsets ≤ ${(workers.maxOffsetMs * 1000).toFixed(0)} µs (measured over IPC and corrected). Server CPU per message includes the ${ctx.sizes.fanoutGapMs} ms gap after it.`,
       `Connecting ${int(receivers)} clients: Rounds (with hello) ${(rounds.connectMs / 1000).toFixed(1)} s, ws ${(floor.connectMs / 1000).toFixed(1)} s, Socket.IO ${(sio.connectMs / 1000).toFixed(1)} s.`,
     ],
   };

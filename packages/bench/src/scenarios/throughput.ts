@@ -3,6 +3,7 @@
  * sender). Rounds acks only durable messages; the floor is a bare `ws` relay that stores nothing, relays
  * each message to the room's members and acks the sender.
  */
+import os from 'node:os';
 import { type Ctx, openRounds } from '../context';
 import type { ClientSpec } from '../ipc';
 import { sleep } from '../procs';
@@ -21,6 +22,7 @@ type Run = {
   delivered: number;
   seconds: number;
   cpu: number;
+  clientCpu: number;
   errors: number;
   firstError: string | undefined;
   ackedPerSec: number;
@@ -36,6 +38,7 @@ const newRun = (name: string, server: ServerProc, group: number): Run => ({
   delivered: 0,
   seconds: 0,
   cpu: 0,
+  clientCpu: 0,
   errors: 0,
   firstError: undefined,
   ackedPerSec: 0,
@@ -48,10 +51,12 @@ async function window(workers: Workers, run: Run, warmupMs: number, windowMs: nu
   await workers.all({ op: 'tp-start', body: BODY, group: run.group });
   await sleep(warmupMs);
   const cpu0 = run.server.cpuSeconds();
+  const clientCpu0 = workers.cpuSeconds();
   const a = await workers.tpMark();
   await sleep(windowMs);
   const b = await workers.tpMark();
   run.cpu += run.server.cpuSeconds() - cpu0;
+  run.clientCpu += workers.cpuSeconds() - clientCpu0;
   await workers.all({ op: 'tp-stop' });
   run.acked += b.acked - a.acked;
   run.delivered += b.delivered - a.delivered;
@@ -95,6 +100,7 @@ export async function throughput(ctx: Ctx): Promise<ScenarioResult> {
       r.ackedPerSec = r.acked / r.seconds;
       r.deliveredPerSec = r.delivered / r.seconds;
       r.cpu /= r.seconds;
+      r.clientCpu /= r.seconds;
       r.rssMb = r.server.rssKb() / 1024;
       console.log(
         `  ${r.name}: ${int(r.ackedPerSec)} acked msg/s, ${int(r.deliveredPerSec)} deliveries/s, server CPU ${(r.cpu * 100).toFixed(0)}%` +
@@ -117,6 +123,15 @@ export async function throughput(ctx: Ctx): Promise<ScenarioResult> {
         `(Rounds, floor, Rounds, …): ${rounds.seconds.toFixed(1)} s for Rounds and ${floor.seconds.toFixed(1)} s for the floor in all, each window after ` +
         `${tpWarmupMs / 1000} s (first) or 1 s of warm-up. Mean ack latency is senders / acked rate (one in flight per sender).`,
     ];
+    notes.push(
+      `The client worker process(es) used ${(rounds.clientCpu * 100).toFixed(0)}% CPU during the Rounds windows and ` +
+        `${(floor.clientCpu * 100).toFixed(0)}% during the floor's, on a ${os.cpus().length}-core machine.`,
+    );
+    if (floor.ackedPerSec < 10_000) {
+      notes.push(
+        `The floor itself acks ${int(floor.ackedPerSec)} msg/s here: with the clients on the same cores, 10,000 acked msg/s is out of reach of any server on this machine.`,
+      );
+    }
     if (rounds.firstError) notes.push(`First Rounds error: ${rounds.firstError}`);
     return {
       id: 'throughput',
