@@ -14,7 +14,7 @@ import type { Config } from './config';
 import type { Deps } from './context';
 import { migrateToLatest, openDatabase } from './db/database';
 import { accountsRoutes } from './features/accounts/routes';
-import { deleteExpiredSessions } from './features/accounts/service';
+import { deleteExpiredSessions, flushSessionTouches } from './features/accounts/service';
 import { mediaRoutes } from './features/media/routes';
 import { sweepOrphans, sweepTemporaryFiles } from './features/media/service';
 import { LocalStorage, S3Storage } from './features/media/storage';
@@ -120,6 +120,11 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   }, 5 * 60_000);
   sweeper.unref();
 
+  const touchFlusher = setInterval(() => {
+    flushSessionTouches(deps).catch((err) => log.error({ err }, 'session touch flush failed'));
+  }, 5000);
+  touchFlusher.unref();
+
   let closed = false;
   return {
     app,
@@ -136,8 +141,10 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
       if (closed) return;
       closed = true;
       clearInterval(sweeper);
+      clearInterval(touchFlusher);
       gateway.drain();
       await batcher.flush();
+      await flushSessionTouches(deps).catch(() => {});
       gateway.closeAll();
       await app.close();
       await hub.close();

@@ -15,6 +15,8 @@ export class Connection {
   /** Rooms whose events this socket receives. */
   readonly rooms = new Set<string>();
   alive = true;
+  /** Which heartbeat tick pings this socket. */
+  slot = 0;
   /** Token bucket for all commands on this socket (flood guard). */
   tokens = 0;
   refilledAt = 0;

@@ -128,6 +128,21 @@ describe('socket gateway', () => {
     expect(Date.now() - opened).toBeGreaterThanOrEqual(10_000);
   });
 
+  it('pings every socket each heartbeat and drops one that stops answering', async () => {
+    await using srv = await startTestServer({ env: { ROUNDS_HEARTBEAT_MS: '1000' } });
+    const u = await registerUser(srv.url);
+    const healthy = await TestSocket.connect(srv.wsUrl, u.token);
+    const silent = new WebSocket(srv.wsUrl, { autoPong: false });
+    await new Promise((resolve) => silent.once('open', resolve));
+    let pings = 0;
+    silent.on('ping', () => pings++);
+    silent.send(JSON.stringify({ type: 'hello', ref: 1, version: 1, token: u.token }));
+    const closed = await new Promise<number>((resolve) => silent.once('close', (code) => resolve(code)));
+    expect(closed).toBe(1006);
+    expect(pings).toBeGreaterThanOrEqual(1);
+    expect((await healthy.call({ type: 'ping' })).now).toBeTruthy();
+  });
+
   it('refuses upgrades on other paths', async () => {
     await using srv = await startTestServer();
     const bad = new WebSocket(srv.wsUrl.replace('/socket', '/nope'));

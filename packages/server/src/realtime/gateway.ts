@@ -22,6 +22,7 @@ const HARD_MAX_PAYLOAD = 1024 * 1024;
 const HELLO_TIMEOUT_MS = 10_000;
 const FLOOD_PER_SEC = 100;
 const FLOOD_BURST = 300;
+const HEARTBEAT_SLICES = 10;
 
 type SocketContext = { deps: Deps; actor: Actor; conn: Connection };
 type CommandOf<T extends ClientCommandType> = Extract<ClientCommand, { type: T }>;
@@ -59,6 +60,7 @@ export class Gateway {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly helloSweep: NodeJS.Timeout;
   private draining = false;
+  private accepted = 0;
   /** Commands received, by outcome; read by metrics. */
   readonly counters = { commands: 0, errors: 0 };
 
@@ -73,7 +75,8 @@ export class Gateway {
         socket.destroy();
       });
     });
-    this.heartbeat = setInterval(() => this.beat(), deps.config.heartbeatMs);
+    // Each tick pings one slice of the sockets, so 10,000 pings never go out in one burst ahead of a broadcast.
+    this.heartbeat = setInterval(() => this.beat(), deps.config.heartbeatMs / HEARTBEAT_SLICES);
     this.heartbeat.unref();
     // One sweep a second for sockets that have not said hello: no timer per socket.
     this.helloSweep = setInterval(() => this.closeLateSockets(), 1000);
@@ -98,6 +101,7 @@ export class Gateway {
 
   private accept(ws: WebSocket, actor: Actor | undefined): void {
     const conn = new Connection(ws);
+    conn.slot = this.accepted++ % HEARTBEAT_SLICES;
     conn.tokens = FLOOD_BURST;
     conn.refilledAt = Date.now();
     if (actor) this.actors.set(conn, actor);
@@ -243,8 +247,12 @@ export class Gateway {
     }
   }
 
+  private tick = 0;
+
   private beat(): void {
+    const slice = this.tick++ % HEARTBEAT_SLICES;
     for (const conn of this.deps.hub.connections()) {
+      if (conn.slot !== slice) continue;
       if (!conn.alive) {
         conn.ws.terminate();
         continue;

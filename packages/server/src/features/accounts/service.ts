@@ -159,8 +159,31 @@ export async function authenticate(deps: Deps, token: string): Promise<Actor | u
   const session = await store.findSessionByTokenHash(deps.db, tokenHash(token));
   const now = Date.now();
   if (!session || session.expires_at < now) return undefined;
-  if (now - session.last_seen_at > 60_000) await store.touchSession(deps.db, session.id, now);
+  if (now - session.last_seen_at > 60_000) queueTouch(deps, session.id, now);
   return { userId: session.user_id, sessionId: session.id, role: session.role as Actor['role'] };
+}
+
+const touches = new WeakMap<Deps, Map<string, number>>();
+
+/** Remembers that a session was used; written in one transaction by flushSessionTouches, not one commit per request. */
+function queueTouch(deps: Deps, sessionId: string, at: number): void {
+  let pending = touches.get(deps);
+  if (!pending) {
+    pending = new Map();
+    touches.set(deps, pending);
+  }
+  pending.set(sessionId, at);
+}
+
+/** Writes queued "last seen" times (called every few seconds and at shutdown). */
+export async function flushSessionTouches(deps: Deps): Promise<void> {
+  const pending = touches.get(deps);
+  if (!pending || pending.size === 0) return;
+  const batch = [...pending];
+  pending.clear();
+  await deps.db.transaction().execute(async (trx) => {
+    for (const [id, at] of batch) await store.touchSession(trx, id, at);
+  });
 }
 
 /** Forgets sessions past their expiry (they are refused already; this keeps the table small). */
