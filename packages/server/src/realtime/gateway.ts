@@ -56,7 +56,6 @@ export class Gateway {
   });
   private readonly pending = new Map<Connection, number>();
   private readonly actors = new WeakMap<Connection, Actor>();
-  private readonly presenceRooms = new WeakMap<Connection, string[]>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly helloSweep: NodeJS.Timeout;
   private draining = false;
@@ -196,9 +195,7 @@ export class Gateway {
       conn,
       rooms.map((r) => r.id),
     );
-    const small = rooms.filter((r) => r.memberCount <= this.deps.config.presencePushMax).map((r) => r.id);
-    if (small.length > 0) this.presenceRooms.set(conn, small);
-    if (first) this.announcePresence(actor.userId, small, true);
+    if (first) this.announcePresence(actor.userId, this.smallRooms(rooms), true);
     return {
       user,
       sessionId: actor.sessionId,
@@ -206,6 +203,11 @@ export class Gateway {
       roomIds: rooms.map((r) => r.id),
       heartbeatMs: this.deps.config.heartbeatMs,
     };
+  }
+
+  /** Presence is pushed only to rooms small enough for it (ROUNDS_PRESENCE_PUSH_MAX). */
+  private smallRooms(rooms: { id: string; memberCount: number }[]): string[] {
+    return rooms.filter((r) => r.memberCount <= this.deps.config.presencePushMax).map((r) => r.id);
   }
 
   private announcePresence(userId: string, roomIds: readonly string[], online: boolean): void {
@@ -216,12 +218,14 @@ export class Gateway {
     this.pending.delete(conn);
     if (!conn.authenticated) return;
     const last = this.deps.hub.detach(conn);
-    const rooms = this.presenceRooms.get(conn);
-    if (!last || !rooms || this.draining) return;
-    // The user may still be connected to another node.
-    void this.deps.hub.online([conn.userId]).then((online) => {
-      if (!online.has(conn.userId)) this.announcePresence(conn.userId, rooms, false);
-    });
+    if (!last || this.draining) return;
+    // The user may still be connected to another node; and their rooms may have changed since hello.
+    const userId = conn.userId;
+    void Promise.all([this.deps.hub.online([userId]), this.opts.loadRooms(this.deps, userId)])
+      .then(([online, rooms]) => {
+        if (!online.has(userId)) this.announcePresence(userId, this.smallRooms(rooms), false);
+      })
+      .catch((err) => this.deps.log.warn({ err }, 'presence announcement failed'));
   }
 
   private sendError(conn: Connection, ref: string | number | undefined, err: unknown): void {
