@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../packages/server/src/test/server';
 import { apiCall, type Client, launch, message, newClient, send, shot, signUpApi, startApp, userSpec } from './helpers';
+import { attachByPicker, makePicture, minimalPdf, uploadApi, uploadsDone } from './media-helpers';
 
 /** Serious and critical axe-core violations on the current page, as readable lines. */
 async function audit(page: Page): Promise<string[]> {
@@ -54,6 +55,15 @@ describe('accessibility', () => {
       announcement: 'Rules: no politics, religion or racial discrimination. See the [guidelines](https://www.who.int).',
     });
     roomId = room.id;
+    const pictures = [
+      await makePicture(setup.page, { width: 800, height: 600, color: '#d5e8e6', mark: '#0d6661' }),
+      await makePicture(setup.page, { width: 600, height: 800, color: '#f3e3c3', mark: '#8c1d17' }),
+    ];
+    const uploads = [
+      await uploadApi(srv, token, room.id, { name: 'uv-cart.png', mimeType: 'image/png', buffer: pictures[0]! }),
+      await uploadApi(srv, token, room.id, { name: 'ppe.png', mimeType: 'image/png', buffer: pictures[1]! }),
+      await uploadApi(srv, token, room.id, { name: 'protocol.pdf', mimeType: 'application/pdf', buffer: minimalPdf() }),
+    ];
     for (let i = 1; i <= 30; i++) {
       await apiCall(srv, token, 'POST', `/rooms/${room.id}/messages`, {
         clientMsgId: `m${i}`,
@@ -61,6 +71,11 @@ describe('accessibility', () => {
           i % 3 ? `Case ${i}: *fever* and cough, ${i} days. Any advice?` : `- item one\n- item two\n\n\`code ${i}\``,
       });
     }
+    await apiCall(srv, token, 'POST', `/rooms/${room.id}/messages`, {
+      clientMsgId: 'with-files',
+      body: 'Our UV-C cart and the donning protocol',
+      attachments: uploads.map((u, i) => ({ uploadId: u.id, caption: i === 0 ? 'Two minutes per side' : '' })),
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -114,6 +129,39 @@ describe('accessibility', () => {
     const card = await audit(c.page);
     expect({ settings, card }).toEqual({ settings: [], card: [] });
   });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`attachments, the picture viewer, the identifier warning and the redaction editor (${scheme})`, async () => {
+      const c: Client = await newClient(browser, { colorScheme: scheme });
+      await c.context.addCookies([{ name: 'rounds_session', value: token, url: srv.url }]);
+      await c.page.goto(`${srv.url}/rooms/${roomId}`);
+      const m = message(c.page, 'Our UV-C cart');
+      await m.getByTestId('file-chip').waitFor();
+      await m.getByTestId('attachment-thumb').first().waitFor();
+      const room = await audit(c.page);
+
+      await m.getByTestId('attachment-thumb').first().click();
+      await c.page.getByTestId('viewer-image').waitFor();
+      const viewer = await audit(c.page);
+      await c.page.keyboard.press('Escape');
+
+      const picture = await makePicture(c.page, { width: 640, height: 480, color: '#ffffff', mark: '#333333' });
+      await attachByPicker(c.page, [
+        { name: 'wristband.png', mimeType: 'image/png', buffer: picture },
+        { name: 'notes.pdf', mimeType: 'application/pdf', buffer: minimalPdf() },
+      ]);
+      await uploadsDone(c.page, 2);
+      await c.page.getByTestId('composer-input').fill('Patient Zhang Wei, MRN 12345678, febrile');
+      await c.page.getByTestId('identifier-warning').waitFor();
+      const composer = await audit(c.page);
+
+      await c.page.getByTestId('redact-picture').click();
+      await c.page.getByTestId('redact-canvas').waitFor();
+      const editor = await audit(c.page);
+      expect({ room, viewer, composer, editor }).toEqual({ room: [], viewer: [], composer: [], editor: [] });
+      await c.context.close();
+    });
+  }
 
   it('the message list is keyboard navigable', async () => {
     const c: Client = await newClient(browser);

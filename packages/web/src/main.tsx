@@ -13,6 +13,9 @@ import './styles/components.css';
 import './styles/overlays.css';
 import './styles/room.css';
 import './styles/messages.css';
+import './styles/attachments.css';
+import './styles/media.css';
+import './styles/viewer.css';
 
 initTheme();
 initI18n();

@@ -1,4 +1,5 @@
 import type { EphemeralEvent, RoomEvent } from '@rounds/protocol';
+import { resetAttachments } from '../features/attachments/attachments-store';
 import {
   checkSession,
   currentUserId,
@@ -8,6 +9,7 @@ import {
   signedOut,
 } from '../features/auth/session';
 import { applyMemberEphemeral, applyMemberEvent, resetMembers, stopTyping } from '../features/members/members-store';
+import { resetDrafts } from '../features/messages/drafts';
 import { applyMessageEvent, peekMessage, resetMessages, resetRoomMessages } from '../features/messages/messages-store';
 import { applyListEphemeral, applyRoomEventToList, loadMyRooms, resetRooms } from '../features/rooms/rooms-store';
 import { socket } from './socket';
@@ -73,5 +75,7 @@ export function wireSocket(): void {
     resetRooms();
     resetMessages();
     resetMembers();
+    resetDrafts();
+    resetAttachments();
   });
 }

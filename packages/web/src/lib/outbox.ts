@@ -3,12 +3,16 @@ import { createStore } from './store';
 /** Failures worth retrying by themselves; anything else waits for the user (retry or discard). */
 const RETRYABLE = new Set(['rate_limited', 'server_draining', 'timeout', 'internal']);
 
+/** An uploaded file a queued message carries: the reference the server takes, plus what the pending view shows. */
+export type OutboxAttachment = { uploadId: string; caption: string; name: string; kind: 'image' | 'file' };
+
 /** A message the user sent that the server has not acknowledged yet (shown with a "pending" marker). */
 export type OutboxEntry = {
   clientMsgId: string;
   roomId: string;
   body: string;
   threadRootId: string | null;
+  attachments?: OutboxAttachment[];
   createdAt: number;
   /** `failed` entries are not re-sent automatically; the user retries or discards them. */
   status: 'queued' | 'sending' | 'failed';
@@ -66,6 +70,9 @@ export function transmitEntry(
   setOutboxStatus(entry.clientMsgId, 'sending');
   const payload: Record<string, unknown> = { roomId: entry.roomId, clientMsgId: entry.clientMsgId, body: entry.body };
   if (entry.threadRootId) payload.threadRootId = entry.threadRootId;
+  if (entry.attachments?.length) {
+    payload.attachments = entry.attachments.map((a) => ({ uploadId: a.uploadId, caption: a.caption }));
+  }
   send(payload).then(
     () => removeFromOutbox(entry.clientMsgId),
     (err: unknown) => {

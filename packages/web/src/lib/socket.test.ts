@@ -216,6 +216,29 @@ describe('RoundsSocket', () => {
     expect(ws.sent.filter((f) => f.type === 'message.send' && f.clientMsgId === id)).toHaveLength(2);
   });
 
+  it('sends attachments as upload references with their captions, and keeps them on a retry', async () => {
+    const ws = await connect();
+    const files = [
+      { uploadId: 'up000001', caption: 'UV-C cart', name: 'cart.jpg', kind: 'image' as const },
+      { uploadId: 'up000002', caption: '', name: 'list.pdf', kind: 'file' as const },
+    ];
+    const id = sock.sendMessage(ROOM, '', null, files);
+    const expected = [
+      { uploadId: 'up000001', caption: 'UV-C cart' },
+      { uploadId: 'up000002', caption: '' },
+    ];
+    const cmd = ws.last('message.send')!;
+    expect(cmd).toMatchObject({ clientMsgId: id, body: '', attachments: expected });
+    ws.push({ type: 'error', ref: cmd.ref, error: { code: 'upload_not_found', message: 'no' } });
+    await flush();
+    expect(outboxStore.get()[0]).toMatchObject({ status: 'failed', attachments: files });
+    sock.retry(id);
+    expect(ws.last('message.send')).toMatchObject({ clientMsgId: id, attachments: expected });
+    // Without attachments, none are sent.
+    sock.sendMessage(ROOM, 'text only', null);
+    expect(ws.last('message.send')).not.toHaveProperty('attachments');
+  });
+
   it('passes ephemeral events through and stops on an unauthenticated hello', async () => {
     const ws = await connect();
     ws.push({ type: 'typing', roomId: ROOM, userId: OTHER, threadRootId: null });

@@ -10,6 +10,7 @@ import {
   addToOutbox,
   findInOutbox,
   newClientMsgId,
+  type OutboxAttachment,
   type OutboxEntry,
   outboxStore,
   removeFromOutbox,
@@ -97,8 +98,14 @@ export class RoundsSocket {
   }
 
   /** Queues a message in the outbox and sends it when connected; returns its client id. */
-  sendMessage(roomId: string, body: string, threadRootId: string | null): string {
-    const entry = addToOutbox({ clientMsgId: newClientMsgId(), roomId, body, threadRootId });
+  sendMessage(roomId: string, body: string, threadRootId: string | null, attachments: OutboxAttachment[] = []): string {
+    const entry = addToOutbox({
+      clientMsgId: newClientMsgId(),
+      roomId,
+      body,
+      threadRootId,
+      ...(attachments.length ? { attachments } : {}),
+    });
     if (this.online) this.transmit(entry);
     return entry.clientMsgId;
   }

@@ -8,11 +8,14 @@ export function Dialog({
   onClose,
   children,
   testId,
+  wide = false,
 }: {
   title: string;
   onClose(): void;
   children: ReactNode;
   testId?: string;
+  /** For content that needs room, such as a picture being edited. */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const { t } = useTranslation();
@@ -30,7 +33,7 @@ export function Dialog({
     // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes; the keyboard has Escape (onCancel)
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog wide' : 'dialog'}
       aria-labelledby="dialog-title"
       data-testid={testId}
       onCancel={(e) => {

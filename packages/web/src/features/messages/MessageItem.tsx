@@ -6,10 +6,11 @@ import { errorText } from '../../ui/errors';
 import { Icon } from '../../ui/Icon';
 import { notify } from '../../ui/notice';
 import { useFormatter } from '../../ui/useFormatter';
+import { Attachments } from '../media/Attachments';
 import { membersStore } from '../members/members-store';
+import { PrivacyFlag, useReviewsFlags } from '../privacy/PrivacyFlag';
 import { openProfile } from '../profile/profile-card';
 import { useUser } from '../users/users-store';
-import { Attachments } from './Attachments';
 import { deleteMessage } from './actions';
 import { MessageBody } from './MessageBody';
 import { MessageEditor } from './MessageEditor';
@@ -47,6 +48,7 @@ export const MessageItem = memo(function MessageItem({
   const role = membersStore.use((s) => (m ? s[roomId]?.byUser[m.senderId]?.role : undefined));
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const reviews = useReviewsFlags(roomId);
   if (!m) return null;
   const mine = m.senderId === meId;
   const deleted = Boolean(m.deletedAt);
@@ -60,6 +62,7 @@ export const MessageItem = memo(function MessageItem({
     prev.senderId === m.senderId &&
     !prev.deletedAt &&
     prev.replyCount === 0 &&
+    !(reviews && m.privacyFlags.length > 0) &&
     Date.parse(m.createdAt) - Date.parse(prev.createdAt) < 5 * 60_000;
   const name = sender?.displayName ?? t('messages.someone');
   const mentionsMe = m.mentions.includes(meId);
@@ -99,6 +102,7 @@ export const MessageItem = memo(function MessageItem({
           <time dateTime={m.createdAt} title={f.dateTime(m.createdAt)}>
             {f.time(m.createdAt)}
           </time>
+          {!deleted && <PrivacyFlag roomId={roomId} flags={m.privacyFlags} />}
           {m.editedAt && !deleted && (
             <span className="muted small" data-testid="edited-marker">
               ({t('messages.edited')})

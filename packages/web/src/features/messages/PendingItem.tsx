@@ -31,7 +31,16 @@ export function PendingItem({ entry, myName, myHandle }: { entry: OutboxEntry; m
                 : t('messages.queued')}
           </span>
         </header>
-        <MessageBody body={entry.body} roomId={entry.roomId} myHandle={myHandle} />
+        {entry.body && <MessageBody body={entry.body} roomId={entry.roomId} myHandle={myHandle} />}
+        {entry.attachments && entry.attachments.length > 0 && (
+          <ul className="pending-files" aria-label={t('attachments.files', { count: entry.attachments.length })}>
+            {entry.attachments.map((a) => (
+              <li key={a.uploadId} className="chip">
+                {a.name}
+              </li>
+            ))}
+          </ul>
+        )}
         {failed && (
           <div className="actions">
             <button type="button" className="button secondary small" onClick={() => retrySend(entry.clientMsgId)}>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { outboxStore } from '../../lib/outbox';
 import { navigate, paths } from '../../lib/router';
 import { Icon } from '../../ui/Icon';
+import { DropHint } from '../attachments/DropHint';
+import { useAttach, useFileDrop } from '../attachments/useAttach';
 import { useMe } from '../auth/session';
 import { TypingIndicator } from '../members/TypingIndicator';
 import { Composer } from './Composer';
@@ -22,6 +24,7 @@ export function ThreadPanel({ roomId, rootId }: { roomId: string; rootId: string
     [outbox, roomId, rootId],
   );
   const ready = rm?.status === 'ready';
+  const drop = useFileDrop(useAttach(roomId, rootId));
 
   useEffect(() => {
     if (ready) void loadThread(roomId, rootId);
@@ -34,9 +37,12 @@ export function ThreadPanel({ roomId, rootId }: { roomId: string; rootId: string
       aria-labelledby="thread-h"
       data-testid="thread-panel"
       onKeyDown={(e) => {
-        if (e.key === 'Escape') close();
+        // Escape inside a dialog opened from the thread (the redaction editor) closes only the dialog.
+        if (e.key === 'Escape' && !(e.target as HTMLElement).closest('dialog')) close();
       }}
+      {...drop.props}
     >
+      {drop.over && <DropHint />}
       <header className="panel-head">
         <h2 id="thread-h">{t('thread.title')}</h2>
         <button

@@ -1,5 +1,5 @@
 import type { Message } from '@rounds/protocol';
-import { removeFromOutbox } from '../../lib/outbox';
+import { type OutboxAttachment, removeFromOutbox } from '../../lib/outbox';
 import { socket } from '../../lib/socket';
 import { roomsStore } from '../rooms/rooms-store';
 
@@ -7,8 +7,13 @@ import { roomsStore } from '../rooms/rooms-store';
  * What the user does to messages. Each goes to the server over the socket; the resulting state comes back
  * as the room event every member receives (the sender included). Sends go through the outbox.
  */
-export function sendMessage(roomId: string, body: string, threadRootId: string | null = null): void {
-  socket.sendMessage(roomId, body, threadRootId);
+export function sendMessage(
+  roomId: string,
+  body: string,
+  threadRootId: string | null = null,
+  attachments: OutboxAttachment[] = [],
+): void {
+  socket.sendMessage(roomId, body, threadRootId, attachments);
 }
 
 export async function editMessage(m: Message, body: string): Promise<void> {

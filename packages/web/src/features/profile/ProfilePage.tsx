@@ -6,6 +6,7 @@ import { errorText, fieldErrors } from '../../ui/errors';
 import { logout, updateProfile, useMe } from '../auth/session';
 import { BackToRooms } from '../rooms/BackToRooms';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
+import { ChangePassword } from './ChangePassword';
 import { type ProfileDraft, ProfileFields } from './ProfileFields';
 import { Sessions } from './Sessions';
 
@@ -101,6 +102,7 @@ export function ProfilePage() {
           </button>
         </form>
       </section>
+      <ChangePassword />
       <Sessions />
       <section className="card">
         <button type="button" className="button danger" onClick={() => void logout()} data-testid="signout">

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../lib/router';
 import { errorText } from '../../ui/errors';
 import { notify } from '../../ui/notice';
+import { DropHint } from '../attachments/DropHint';
+import { useAttach, useFileDrop } from '../attachments/useAttach';
 import { useMe } from '../auth/session';
+import { MediaViewer } from '../media/MediaViewer';
 import { MemberPanel } from '../members/MemberPanel';
 import { loadMembers } from '../members/members-store';
 import { TypingIndicator } from '../members/TypingIndicator';
@@ -30,6 +33,7 @@ function JoinedRoom({ room, threadId }: { room: MyRoom; threadId: string | undef
   const { t } = useTranslation();
   const me = useMe();
   const [membersOpen, setMembersOpen] = useState(false);
+  const drop = useFileDrop(useAttach(room.id, null));
 
   // The read position when the room is opened decides where the "new messages" line goes: once per room.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reading lastReadSeq later would move the line as I read
@@ -65,7 +69,8 @@ function JoinedRoom({ room, threadId }: { room: MyRoom; threadId: string | undef
         </section>
       )}
       <div className="room-body">
-        <div className="room-main">
+        <div className="room-main" {...drop.props}>
+          {drop.over && <DropHint />}
           <MessageList roomId={room.id} />
           <TypingIndicator roomId={room.id} />
           <Composer roomId={room.id} />
@@ -75,6 +80,7 @@ function JoinedRoom({ room, threadId }: { room: MyRoom; threadId: string | undef
           <MemberPanel roomId={room.id} onClose={() => setMembersOpen(false)} onLeave={() => void leave()} />
         )}
       </div>
+      <MediaViewer />
     </section>
   );
 }
