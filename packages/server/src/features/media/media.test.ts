@@ -210,3 +210,24 @@ describe('identifier warnings on file names', () => {
     expect(plain.identifierWarnings).toEqual([]);
   });
 });
+
+describe('uploads before sending', () => {
+  it('lets the uploader discard an unsent upload, nobody else, and not once it is sent', async () => {
+    await using srv = await startTestServer();
+    const { roomId, owner, members } = await roomWithMembers(srv, 1);
+    const a = Upload.parse((await upload(srv.url, roomId, owner.token, await plainPng(), 'a.png')).body);
+    const b = Upload.parse((await upload(srv.url, roomId, owner.token, tinyPdf(), 'patient_MRN_12345678.pdf')).body);
+    expect((await api(srv.url, 'DELETE', `/media/${a.id}`, undefined, members[0]!.token)).status).toBe(404);
+    expect((await api(srv.url, 'DELETE', `/media/${a.id}`, undefined, owner.token)).status).toBe(204);
+    expect((await download(srv.url, `/media/${a.id}/full`, owner.token)).status).toBe(404);
+    const sent = await api(
+      srv.url,
+      'POST',
+      `/rooms/${roomId}/messages`,
+      { clientMsgId: 'x', body: 'discharge summary', attachments: [{ uploadId: b.id }] },
+      owner.token,
+    );
+    expect(sent.body.message.privacyFlags).toEqual(['medical_record_number']);
+    expect((await api(srv.url, 'DELETE', `/media/${b.id}`, undefined, owner.token)).status).toBe(404);
+  });
+});

@@ -56,6 +56,11 @@ export const mediaRoutes: FastifyPluginAsync<{ deps: Deps }> = async (base, { de
     async (req) => media.getUpload(deps, requireActor(req), req.params.mediaId),
   );
 
+  app.delete('/media/:mediaId', { schema: { tags, params: z.object({ mediaId: Id }) } }, async (req, reply) => {
+    await media.deleteUpload(deps, requireActor(req), req.params.mediaId);
+    return reply.status(204).send();
+  });
+
   app.get(
     '/media/:mediaId/:variant',
     { schema: { tags, params: z.object({ mediaId: Id, variant: MediaVariant }) } },

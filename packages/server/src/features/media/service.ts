@@ -174,6 +174,15 @@ async function discard(deps: Deps, rows: MediaRow[]): Promise<void> {
   );
 }
 
+/** Discards an upload before any message takes it; only its uploader may. Throws media_not_found. */
+export async function deleteUpload(deps: Deps, actor: Actor, mediaId: string): Promise<void> {
+  const row = await store.findMedia(deps.db, mediaId);
+  if (!row || row.uploader_id !== actor.userId || row.message_id !== null) {
+    throw new AppError('media_not_found', 'No such upload waiting to be sent.');
+  }
+  await discard(deps, [row]);
+}
+
 /** Deletes the files of a deleted message. */
 export async function discardForMessage(deps: Deps, messageId: string): Promise<void> {
   await discard(deps, await store.findMediaOfMessage(deps.db, messageId));

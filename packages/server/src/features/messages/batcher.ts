@@ -191,7 +191,15 @@ async function plan(tx: BatchTx, batch: Pending[]): Promise<(SendOutcome | AppEr
         edited_at: null,
         deleted_at: null,
         attachments: JSON.stringify(job.attachments.map((a) => toAttachment(uploads.get(a.uploadId)!, a.caption))),
-        privacy_flags: JSON.stringify(job.privacyFlags),
+        // File names count too: a picture named after a patient is flagged like a caption would be.
+        privacy_flags: JSON.stringify(
+          [
+            ...new Set([
+              ...job.privacyFlags,
+              ...job.attachments.flatMap((a) => JSON.parse(uploads.get(a.uploadId)!.identifier_warnings) as string[]),
+            ]),
+          ].sort(),
+        ),
       };
       for (const a of job.attachments) attach.push([a.uploadId, row.id]);
       rows.push(row);
