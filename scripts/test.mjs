@@ -10,6 +10,7 @@ const run = (args) => spawnSync('npx', args, { cwd: root, stdio: 'inherit', env:
 const steps = [
   ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['lint', ['biome', 'check', '.']],
+  ['unused code', ['knip']],
   ['unit and integration', ['vitest', 'run']],
   ['end-to-end', ['vitest', 'run', '--config', 'e2e/vitest.config.ts']],
 ];
