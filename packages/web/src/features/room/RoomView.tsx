@@ -12,11 +12,11 @@ import { MemberPanel } from '../members/MemberPanel';
 import { loadMembers } from '../members/members-store';
 import { TypingIndicator } from '../members/TypingIndicator';
 import { Composer } from '../messages/Composer';
-import { MessageBody } from '../messages/MessageBody';
 import { MessageList } from '../messages/MessageList';
 import { openRoom } from '../messages/messages-store';
 import { ThreadPanel } from '../messages/ThreadPanel';
 import { leaveRoom, roomsStore, useMyRoom } from '../rooms/rooms-store';
+import { Announcement } from './Announcement';
 import { NotMember } from './NotMember';
 import { RoomHeader } from './RoomHeader';
 
@@ -60,14 +60,7 @@ function JoinedRoom({ room, threadId }: { room: MyRoom; threadId: string | undef
       data-room-id={room.id}
     >
       <RoomHeader room={room} membersOpen={membersOpen} onToggleMembers={() => setMembersOpen(!membersOpen)} />
-      {room.announcement && (
-        <section className="announcement" aria-label={t('room.announcement')} data-testid="announcement">
-          <span className="announcement-icon" aria-hidden="true">
-            📣
-          </span>
-          <MessageBody body={room.announcement} roomId={room.id} myHandle={me.handle} />
-        </section>
-      )}
+      {room.announcement && <Announcement text={room.announcement} roomId={room.id} myHandle={me.handle} />}
       <div className="room-body">
         <div className="room-main" {...drop.props}>
           {drop.over && <DropHint />}
