@@ -27,6 +27,11 @@ export type Sizes = {
   syncReps: number;
   /** Most sockets one client worker process holds. */
   socketsPerWorker: number;
+  /** Measured messages per lane of scaleout-fanout (≥ 100 for a p99). */
+  scaleoutFanoutMessages: number;
+  /** Photos uploaded in the media scenario, and by how many concurrent clients (each uploads its share). */
+  mediaPhotos: number;
+  mediaClients: number;
 };
 
 export const FULL: Sizes = {
@@ -47,6 +52,9 @@ export const FULL: Sizes = {
   syncMissed: 1000,
   syncReps: 30,
   socketsPerWorker: 9_500,
+  scaleoutFanoutMessages: 120,
+  mediaPhotos: 100,
+  mediaClients: 10,
 };
 
 export const QUICK: Sizes = {
@@ -67,6 +75,9 @@ export const QUICK: Sizes = {
   syncMissed: 1000,
   syncReps: 5,
   socketsPerWorker: 400,
+  scaleoutFanoutMessages: 20,
+  mediaPhotos: 20,
+  mediaClients: 5,
 };
 
 export function planFor(s: Sizes): SeedPlan {

@@ -35,7 +35,20 @@ export type ToWorker = { id: number } & (
   | { op: 'clock' }
   /** Closes every socket this worker holds. */
   | { op: 'close' }
+  /** The media floor: process these pictures as the server does, `concurrency` at a time (answers FloorResult). */
+  | { op: 'media-floor'; files: string[]; concurrency: number; outDir: string }
 );
+
+export type FloorResult = {
+  /** Per picture, in the order given: ms from start to its three renditions written. */
+  ms: number[];
+  totalMs: number;
+  /** Longest event-loop delay in the floor's process meanwhile (10 ms timer, interval included). */
+  loopMaxMs: number;
+  /** libuv's thread pool size in the worker (UV_THREADPOOL_SIZE, or 4) and libvips' threads per image. */
+  threadpool: number;
+  vipsThreads: number;
+};
 
 export type ConnectResult = { connected: number; failed: number; firstError?: string; ms: number };
 export type TpMark = { at: number; acked: number; delivered: number; errors: number; firstError?: string };

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: drives a real Rounds server over the wire and writes docs/BENCHMARKS.md.
- *   --only fanout,throughput,memory,sync   run some scenarios (default: all)
+ *   --only fanout,throughput,memory,sync,scaleout-throughput,scaleout-fanout,media,privacy
+ *                                          run some scenarios (default: all)
  *   --quick                                smoke sizes (~500 clients); writes to a temp file unless --out
  *   --out <file>                           where to write the report
  *   --reseed                               rebuild the cached accounts and rooms
@@ -14,15 +15,32 @@ import { watchNoise } from './noise';
 import { installCleanup, logDir, stopAll } from './procs';
 import { machine, renderReport, reportPath, writeReport } from './report';
 import { fanout } from './scenarios/fanout';
+import { media } from './scenarios/media';
 import { memory } from './scenarios/memory';
+import { privacy } from './scenarios/privacy';
+import { scaleoutFanout } from './scenarios/scaleout-fanout';
+import { scaleoutThroughput } from './scenarios/scaleout-throughput';
 import { sync } from './scenarios/sync';
 import { throughput } from './scenarios/throughput';
 import { ensureSeed } from './seed';
 import { roundsMain } from './servers';
 import { printResult, type ScenarioResult } from './stats';
 
-const SCENARIOS = { fanout, throughput, memory, sync } as const;
+/** Every scenario, in the order of a full run; `privacy` needs no seed and no servers. */
+const SCENARIOS = {
+  fanout,
+  throughput,
+  memory,
+  sync,
+  'scaleout-throughput': scaleoutThroughput,
+  'scaleout-fanout': scaleoutFanout,
+  media,
+  privacy,
+} as const;
 type ScenarioId = keyof typeof SCENARIOS;
+const NO_SEED: readonly ScenarioId[] = ['privacy'];
+/** Scenarios whose figures are not timings: no note on the machine's other load. */
+const UNTIMED: readonly ScenarioId[] = ['privacy'];
 
 function parseArgs(argv: string[]) {
   const opts = {
@@ -81,18 +99,21 @@ async function main(): Promise<number> {
   }
 
   const plan = planFor(sizes);
-  console.log(`\n== Seed: ${plan.users} accounts, rooms and memberships`);
-  const seedStarted = Date.now();
-  const seed = await ensureSeed(plan, opts.reseed);
-  const b = seed.seed.built;
-  const seedNote = seed.cached
-    ? `${plan.users.toLocaleString('en-US')} registered through the REST API once (${b.registerSeconds.toFixed(0)} s of registering, ${b.roomsSeconds.toFixed(0)} s of joining, on ${b.at.slice(0, 10)}) and reused from the cache`
-    : `${plan.users.toLocaleString('en-US')} registered through the REST API in this run: ${b.registerSeconds.toFixed(0)} s, plus ${b.roomsSeconds.toFixed(0)} s of joining`;
-  console.log(
-    `  ${seed.cached ? 'reused cached seed' : 'built seed'} in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ${seed.dir}`,
-  );
-
-  const ctx: Ctx = { quick: opts.quick, sizes, seed, cpuProfDir: opts.cpuProf };
+  let ctx: Ctx | undefined;
+  let seedNote = 'none needed (no scenario that runs a server was selected)';
+  if (opts.only.some((id) => !NO_SEED.includes(id))) {
+    console.log(`\n== Seed: ${plan.users} accounts, rooms and memberships`);
+    const seedStarted = Date.now();
+    const seed = await ensureSeed(plan, opts.reseed);
+    const b = seed.seed.built;
+    seedNote = seed.cached
+      ? `${plan.users.toLocaleString('en-US')} registered through the REST API once (${b.registerSeconds.toFixed(0)} s of registering, ${b.roomsSeconds.toFixed(0)} s of joining, on ${b.at.slice(0, 10)}) and reused from the cache`
+      : `${plan.users.toLocaleString('en-US')} registered through the REST API in this run: ${b.registerSeconds.toFixed(0)} s, plus ${b.roomsSeconds.toFixed(0)} s of joining`;
+    console.log(
+      `  ${seed.cached ? 'reused cached seed' : 'built seed'} in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s: ${seed.dir}`,
+    );
+    ctx = { quick: opts.quick, sizes, seed, cpuProfDir: opts.cpuProf };
+  }
   const results: ScenarioResult[] = [];
   const failures: { id: string; error: string }[] = [];
   for (const id of Object.keys(SCENARIOS) as ScenarioId[]) {
@@ -101,12 +122,16 @@ async function main(): Promise<number> {
     const t0 = Date.now();
     const noise = watchNoise();
     try {
-      const r = await SCENARIOS[id](ctx);
+      let r: ScenarioResult;
+      if (id === 'privacy') r = await privacy();
+      else if (ctx) r = await SCENARIOS[id](ctx);
+      else throw new Error(`${id} needs the seed`);
       const n = noise.stop();
-      r.notes.push(
-        `Other processes on this machine used ${n.foreignCores.toFixed(2)} cores on average during this scenario ` +
-          `(peak ${n.maxForeignCores.toFixed(2)}; 1-minute load average up to ${n.load1.toFixed(1)}).`,
-      );
+      if (!UNTIMED.includes(id))
+        r.notes.push(
+          `Other processes on this machine used ${n.foreignCores.toFixed(2)} cores on average during this scenario ` +
+            `(peak ${n.maxForeignCores.toFixed(2)}; 1-minute load average up to ${n.load1.toFixed(1)}).`,
+        );
       printResult(r);
       results.push(r);
     } catch (err) {

@@ -25,9 +25,20 @@ function sample(): Sample {
   return out;
 }
 
-/** The bench's own processes: this one, every descendant, and its ancestors (npm, tsx; not their other children). */
+/** Processes outside the bench's tree that work for it (PostgreSQL backends serving its servers). */
+const claimed = new Set<number>();
+
+/** Counts these processes as the bench's own, not as other load on the machine. */
+export function claimPids(pids: Iterable<number>): void {
+  for (const pid of pids) claimed.add(pid);
+}
+
+/**
+ * The bench's own processes: this one, every descendant, its ancestors (npm, tsx; not their other
+ * children), and claimed ones.
+ */
 function ours(s: Sample): Set<number> {
-  const mine = new Set<number>([process.pid]);
+  const mine = new Set<number>([process.pid, ...claimed]);
   let grew = true;
   while (grew) {
     grew = false;

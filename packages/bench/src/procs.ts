@@ -13,6 +13,14 @@ export const repoDir = path.resolve(benchDir, '../..');
 export const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rounds-bench-logs-'));
 
 const live = new Set<ChildProcess>();
+/** Clean-up steps other than processes (e.g. dropping a PostgreSQL schema), run by stopAll after the children. */
+const cleanups = new Set<() => Promise<void>>();
+
+/** Registers a clean-up step for stopAll (error, SIGINT, end of scenario); returns a function that unregisters it. */
+export function atCleanup(fn: () => Promise<void>): () => void {
+  cleanups.add(fn);
+  return () => cleanups.delete(fn);
+}
 
 const shq = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -45,6 +53,20 @@ export function spawnNode(script: string, args: string[], opts: SpawnOptions = {
   return Object.assign(child, { logFile });
 }
 
+/**
+ * Runs a program other than node (redis-server) as a tracked child: stopped by stopAll like the rest, its
+ * output in a log file.
+ */
+export function spawnTracked(program: string, args: string[], logName: string): ChildProcess & { logFile: string } {
+  const logFile = path.join(logDir, `${logName}-${Date.now()}.log`);
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(program, args, { stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  live.add(child);
+  child.on('exit', () => live.delete(child));
+  return Object.assign(child, { logFile });
+}
+
 /** Stops a child: SIGTERM, then SIGKILL after `graceMs`. */
 export async function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -58,6 +80,10 @@ export async function stopChild(child: ChildProcess, graceMs = 5000): Promise<vo
 /** Kills every child still running (on exit, error or SIGINT). */
 export async function stopAll(): Promise<void> {
   await Promise.all([...live].map((c) => stopChild(c, 2000)));
+  for (const fn of [...cleanups]) {
+    cleanups.delete(fn);
+    await fn().catch((err: unknown) => console.error(`  clean-up failed: ${String(err)}`));
+  }
 }
 
 function killAllNow(): void {
@@ -137,7 +163,7 @@ export async function waitHealthy(
 }
 
 /** The last lines of a log file. */
-function tail(file: string, lines = 30): string {
+export function tail(file: string, lines = 30): string {
   try {
     return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {

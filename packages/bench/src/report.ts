@@ -56,6 +56,12 @@ export function renderReport(info: RunInfo, m: Machine, results: ScenarioResult[
   out.push(`| machine | ${m.cores} × ${m.model}, ${m.ramGb.toFixed(1)} GB RAM, ${m.kernel} |`);
   out.push(`| Node.js | ${m.node} |`);
   out.push(`| storage | SQLite (the embedded default), a fresh copy of the seeded data folder per scenario |`);
+  if (results.some((r) => r.id.startsWith('scaleout-')))
+    out.push(
+      '| scale-out storage | PostgreSQL 15 and Redis 7 on this machine (127.0.0.1): a schema of its own per deployment (dropped afterwards) and a `redis-server` of its own on a free port. ' +
+        'The seeded rows (users, sessions, room_groups, rooms, room_members, room_events) are copied into the schema from the cached SQLite seed with `pg` after `rounds migrate` created the tables, ' +
+        'not registered again through the API (that would cost one argon2 hash per account); tokens are stored hashed, so the cached ones sign in. |',
+    );
   out.push(`| accounts | ${info.seedNote} |`, '');
 
   const targets = results.flatMap((r) => r.targets.map((t) => ({ ...t, scenario: r.id })));
@@ -82,6 +88,9 @@ export function renderReport(info: RunInfo, m: Machine, results: ScenarioResult[
     'npm run bench -w @rounds/bench                          # everything; writes this file',
     'npm run bench -w @rounds/bench -- --quick               # smoke sizes (~500 clients); writes to the temp folder',
     'npm run bench -w @rounds/bench -- --only fanout,sync    # some scenarios',
+    'npm run bench -w @rounds/bench -- --only scaleout-throughput,scaleout-fanout   # PostgreSQL + Redis',
+    'npm run bench -w @rounds/bench -- --only media          # photo uploads vs sharp directly',
+    'npm run bench -w @rounds/bench -- --only privacy        # identifier detector recall/precision (no servers)',
     'npm run bench -w @rounds/bench -- --reseed              # register the accounts again',
     'npm run bench -w @rounds/bench -- --only throughput --cpu-prof /tmp/prof',
     'npm run profile -w @rounds/bench -- /tmp/prof 25 10     # top 25 functions, skipping the first 10 s',
@@ -90,6 +99,11 @@ export function renderReport(info: RunInfo, m: Machine, results: ScenarioResult[
     'Accounts are registered through `POST /auth/register` (one argon2 hash each) and cached, with their rooms, in ' +
       "`$TMPDIR/rounds-bench-seed/<key>` (the key covers the sizes and the server's migrations); every scenario runs on a " +
       'fresh copy. Each process raises its open-file limit to 20,000; a server process holds at most ~19,000 sockets.',
+    '',
+    'Scenarios: `fanout`, `throughput`, `memory`, `sync`, `scaleout-throughput`, `scaleout-fanout`, `media`, `privacy` (a full run does all, in that order). ' +
+      'The scale-out scenarios need PostgreSQL at `postgres://postgres@127.0.0.1:5432/test` (or `BENCH_DATABASE_URL`), trust auth, and `redis-server` on the PATH; ' +
+      'each creates and drops its own schemas (`rounds_bench_<pid>_…`) and starts and stops its own Redis. ' +
+      'The media scenario makes its 12 MP photos once with sharp and caches them in `$TMPDIR/rounds-bench-photos`; set `UV_THREADPOOL_SIZE` in the environment to run the server and the floor with another libuv pool size (the report says which was used).',
     '',
   );
   return `${out.join('\n').trimEnd()}\n`;

@@ -38,6 +38,10 @@ export type ServerOptions = {
   cpuProfDir?: string | undefined;
   /** Open the V8 inspector on a loopback port (to force garbage collection). */
   inspect?: boolean;
+  /** More environment for `rounds serve` (DATABASE_URL, REDIS_URL, ROUNDS_NODE_ID…); started ones wait for /readyz. */
+  env?: Record<string, string>;
+  /** The name the report and the log file use (default `rounds`). */
+  name?: string;
 };
 
 async function nodeArgsFor(opts: ServerOptions): Promise<{ nodeArgs: string[]; inspectPort: number | undefined }> {
@@ -67,19 +71,23 @@ function proc(
   };
 }
 
-/** Starts `rounds serve` on a free port over `dataDir` and waits for /healthz. */
+/**
+ * Starts `rounds serve` on a free port over `dataDir` and waits for /healthz, or for /readyz (store and
+ * Redis reachable) when `opts.env` is given.
+ */
 export async function startRounds(dataDir: string, opts: ServerOptions = {}): Promise<ServerProc> {
   const port = await freePort();
   const { nodeArgs, inspectPort } = await nodeArgsFor(opts);
+  const name = opts.name ?? 'rounds';
   const child = spawnNode(roundsMain, ['serve'], {
     cwd: repoDir,
-    env: roundsEnv(port, dataDir),
+    env: { ...roundsEnv(port, dataDir), ...opts.env },
     nodeArgs,
-    logName: 'rounds',
+    logName: name.replace(/[^\w.-]+/g, '-'),
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitHealthy(`${url}/healthz`, child, 120_000);
-  return proc('rounds', url, child, inspectPort);
+  await waitHealthy(`${url}${opts.env ? '/readyz' : '/healthz'}`, child, 120_000);
+  return proc(name, url, child, inspectPort);
 }
 
 /** Starts a baseline server (`ws` floor or Socket.IO) on a free port. */

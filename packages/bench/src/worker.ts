@@ -213,6 +213,11 @@ async function handle(cmd: ToWorker): Promise<unknown> {
       mode = 'idle';
       return {};
     }
+    case 'media-floor': {
+      // Loaded only here: the socket workers never need sharp.
+      const { runFloor } = await import('./media-floor');
+      return runFloor(cmd.files, cmd.concurrency, cmd.outDir);
+    }
   }
 }
 

@@ -17,12 +17,13 @@ import { roundsSocketUrl, type ServerProc, startBaseline, wsUrl } from '../serve
 import { int, ms, ratio, type ScenarioResult, type Summary, summarize } from '../stats';
 import { Workers } from '../workers';
 
-const FILLER =
+export const FILLER =
   'Disinfection at our fever clinic: 1000 mg/L chlorine for surfaces, 75% alcohol for hands, N95 and goggles in the isolation ward. Photo of the set-up in the thread.';
 
-type Lane = {
+export type Lane = {
   name: string;
-  server: ServerProc;
+  /** CPU seconds used so far by the lane's server process(es). */
+  cpuSeconds: () => number;
   connectMs: number;
   send: (k: number) => void;
   bytes: () => number;
@@ -34,14 +35,19 @@ type Lane = {
 };
 
 /** Sends rounds x lanes marks, one at a time: mark k goes to lane k % lanes; warm-up rounds are not recorded. */
-async function paced(ctx: Ctx, workers: Workers, lanes: Lane[]): Promise<void> {
-  const { fanoutMessages, fanoutWarmup, fanoutGapMs, fanoutTimeoutMs } = ctx.sizes;
+export async function paced(
+  ctx: Ctx,
+  workers: Workers,
+  lanes: Lane[],
+  fanoutMessages = ctx.sizes.fanoutMessages,
+): Promise<void> {
+  const { fanoutWarmup, fanoutGapMs, fanoutTimeoutMs } = ctx.sizes;
   await workers.fanout(lanes.length);
   for (let round = 0; round < fanoutWarmup + fanoutMessages; round++) {
     for (const [i, lane] of lanes.entries()) {
       const k = round * lanes.length + i;
       const got = workers.waitGot(k, fanoutTimeoutMs);
-      const cpu0 = lane.server.cpuSeconds();
+      const cpu0 = lane.cpuSeconds();
       const sentAt = now();
       lane.send(k);
       const at = await got;
@@ -53,7 +59,7 @@ async function paced(ctx: Ctx, workers: Workers, lanes: Lane[]): Promise<void> {
         lane.sentAt.push(sentAt);
       }
       await sleep(fanoutGapMs);
-      if (round >= fanoutWarmup) lane.cpu += lane.server.cpuSeconds() - cpu0;
+      if (round >= fanoutWarmup) lane.cpu += lane.cpuSeconds() - cpu0;
     }
   }
 }
@@ -106,7 +112,7 @@ export async function fanout(ctx: Ctx): Promise<ScenarioResult> {
       bytes: () => number,
     ): Lane => ({
       name,
-      server,
+      cpuSeconds: () => server.cpuSeconds(),
       connectMs,
       send,
       bytes,

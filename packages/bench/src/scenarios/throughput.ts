@@ -11,7 +11,7 @@ import { roundsSocketUrl, type ServerProc, startBaseline, wsUrl } from '../serve
 import { int, ms, ratio, type ScenarioResult } from '../stats';
 import { Workers } from '../workers';
 
-const BODY =
+export const BODY =
   'Home quarantine or field hospital for mild cases? We moved ours to the exhibition centre last week; bed turnover doubled. Happy to share the triage sheet.';
 
 type Run = {
