@@ -269,7 +269,7 @@ function report(
       {
         what: 'Rounds photos/s vs sharp floor',
         target: `within ${TARGET_RATIO}× (≥ ${(floorRate / TARGET_RATIO).toFixed(2)}/s)`,
-        value: `${serverRate.toFixed(2)}/s (floor ${floorRate.toFixed(2)}/s, ${ratio(slower)} slower)`,
+        value: `${serverRate.toFixed(2)}/s vs floor ${floorRate.toFixed(2)}/s (floor ÷ Rounds ${ratio(slower)})`,
         met: slower <= TARGET_RATIO,
       },
       {
@@ -294,10 +294,10 @@ function report(
         `The floor's process, whose main thread only awaits sharp, saw a longest delay of ${ms(Math.max(0, floor.loopMaxMs - RESOLUTION_MS))} the same way: part of any delay here is the main thread waiting for one of the ${cores} cores while the pool threads use them.`,
       `The server's main thread waited for a CPU ${(run.runqueue / 1000).toFixed(1)} s in all during the ${(run.totalMs / 1000).toFixed(1)} s of uploads (/proc schedstat)` +
         (worst
-          ? `, and ${ms(worst.runqueueMs)} within the ~${POLL_MS} ms before the read that showed the longest block; the rest of that block was the thread busy or blocked in a system call.`
+          ? `, ${ms(worst.runqueueMs)} of it within the ~${POLL_MS} ms before the read that showed the longest block. Waiting for a core delays timers exactly as a synchronous block does; the histogram cannot tell them apart.`
           : '.'),
       `Stored renditions: thumbnails ${(run.thumbBytes / 1024).toFixed(0)} KB on average; a full rendition ${(run.fullBytes / 1024).toFixed(0)} KB at ${run.fullDims}, with no EXIF left (checked). Server RSS after the run: ${run.rssMb.toFixed(0)} MB.`,
-      'Diagnosis, from separate runs on 2026-11-24 (not re-measured by each run): `strace -f -T -e fsync,fdatasync` on the server during the uploads showed its main thread in fsync of rounds.sqlite-wal for up to 310 ms (12 of 87 calls over 50 ms in 60 s), ' +
+      'Diagnosis, from separate runs of this scenario alone on 2026-11-24 with the machine busier (1-minute load average 10–11; not re-measured by each run): the longest block was 300–550 ms and Rounds did 0.84–0.89× the floor’s photos/s. `strace -f -T -e fsync,fdatasync` on the server during the uploads showed its main thread in fsync of rounds.sqlite-wal for up to 310 ms (12 of 87 calls over 50 ms in 60 s), ' +
         'and `--cpu-prof` shows the same blocks as single 200–300 ms samples in kysely’s SQLite executeQuery: better-sqlite3 is synchronous and commits with synchronous=FULL, so each upload’s media row (and the 5-second session-touch flush) waits on the event loop for a disk busy with the uploads’ temporary files and renditions.',
       'Both sides were warmed up first (the floor with 2 photos, the server with 1 upload). The server’s time also covers streaming the upload to a temporary file, sniffing its type, the database row and the thumbnail download; the floor’s covers only the picture work and writing the three files.',
     ],

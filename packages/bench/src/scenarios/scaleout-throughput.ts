@@ -173,7 +173,8 @@ function report(ctx: Ctx, senders: number, workers: Workers, configs: Config[]):
     const parts = [...st.byState].sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${(v / st.samples).toFixed(2)}`);
     notes.push(
       `${c.name}: PostgreSQL backends not idle, on average at any moment (pg_stat_activity sampled every 50 ms, ${st.samples} samples): ${parts.join(', ') || 'none'}. ` +
-        '“idle in transaction” is a backend waiting inside a transaction for the node’s next query; Lock/transactionid or tuple is a wait for another transaction’s row lock; IO/WALSync is the commit’s fsync.',
+        '“idle in transaction” is a backend waiting inside a transaction for the node’s next query; Lock/transactionid or tuple is a wait for another transaction’s row lock; IO/WALSync is the commit’s fsync. ' +
+        'A node’s write batcher keeps one transaction open at a time, so with one node “idle in transaction” plus the “active” states is the share of time a batch is being written (the rest it is doing other work or waiting for sends).',
     );
   }
   for (const c of configs) if (c.firstError) notes.push(`First error (${c.name}): ${c.firstError}`);

@@ -12,6 +12,8 @@ export function Announcement({ text, roomId, myHandle }: { text: string; roomId:
   const [long, setLong] = useState(false);
   const body = useRef<HTMLDivElement>(null);
 
+  // Measure again whenever the text changes: a longer announcement may need folding.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `text` changes what the element holds.
   useLayoutEffect(() => {
     const el = body.current;
     if (el && !open) setLong(el.scrollHeight > el.clientHeight + 2);
