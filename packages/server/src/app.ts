@@ -118,7 +118,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   const sweeper = setInterval(() => {
     sweepOrphans(deps).catch((err) => log.error({ err }, 'orphan sweep failed'));
     deleteExpiredSessions(deps).catch((err) => log.error({ err }, 'session sweep failed'));
-    void sweepTemporaryFiles();
+    void sweepTemporaryFiles(deps);
   }, 5 * 60_000);
   sweeper.unref();
 

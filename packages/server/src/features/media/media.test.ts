@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { MessageCreated, Upload } from '@rounds/protocol';
 import sharp from 'sharp';
@@ -127,11 +126,7 @@ describe('pictures and files', { timeout: 90_000 }, () => {
       const res = await upload(srv.url, roomId, owner.token, body, name);
       expect({ name, status: res.status, code: res.body.error?.code }).toEqual({ name, status, code });
     }
-    const leftovers = fs.readdirSync(path.join(os.tmpdir(), 'rounds-uploads')).filter((f) => {
-      const st = fs.statSync(path.join(os.tmpdir(), 'rounds-uploads', f));
-      return Date.now() - st.mtimeMs < 60_000;
-    });
-    expect(leftovers).toEqual([]);
+    expect(fs.readdirSync(path.join(srv.dataDir, 'tmp-uploads'))).toEqual([]);
     const notMultipart = await api(srv.url, 'POST', `/rooms/${roomId}/uploads`, { file: 'x' }, owner.token);
     expect(notMultipart.body.error.code).toBe('validation_failed');
   });

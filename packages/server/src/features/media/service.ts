@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -58,7 +57,7 @@ export async function uploadMedia(deps: Deps, actor: Actor, roomId: string, file
       retryAfterMs: take.ok ? 60_000 : take.retryAfterMs,
     });
   }
-  const tmpDir = path.join(os.tmpdir(), 'rounds-uploads');
+  const tmpDir = uploadTmpDir(deps);
   await fs.promises.mkdir(tmpDir, { recursive: true });
   const tmp = path.join(tmpDir, newId());
   try {
@@ -195,9 +194,14 @@ export async function sweepOrphans(deps: Deps, now = Date.now()): Promise<number
   return rows.length;
 }
 
+/** Where uploads stream before they are checked: in the data folder, so each server has its own. */
+function uploadTmpDir(deps: Deps): string {
+  return path.join(deps.config.dataDir, 'tmp-uploads');
+}
+
 /** Also clears temporary files of uploads that were cut off mid-stream by a crash. */
-export async function sweepTemporaryFiles(now = Date.now()): Promise<void> {
-  const dir = path.join(os.tmpdir(), 'rounds-uploads');
+export async function sweepTemporaryFiles(deps: Deps, now = Date.now()): Promise<void> {
+  const dir = uploadTmpDir(deps);
   const entries = await fs.promises.readdir(dir).catch(() => [] as string[]);
   for (const e of entries) {
     const file = path.join(dir, e);
