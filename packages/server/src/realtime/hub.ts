@@ -80,17 +80,20 @@ export class Hub {
   deliverRemote(audience: Audience, json: string, lagMs = 0): void {
     this.stats.remote++;
     this.lagMs = lagMs;
-    const event = JSON.parse(json) as ServerEvent;
+    // Control events (membership.changed, session.revoked) go to user audiences only: room events, the bulk of
+    // the traffic, are written as they came, without parsing.
+    const event = 'user' in audience ? (JSON.parse(json) as ServerEvent) : undefined;
     this.deliver(audience, json, event);
   }
 
-  private deliver(audience: Audience, json: string, event: ServerEvent): void {
+  /** `event` is the parsed form of `json` when the audience is a user (it may carry a control event). */
+  private deliver(audience: Audience, json: string, event: ServerEvent | undefined): void {
     const targets = 'room' in audience ? this.rooms.get(audience.room) : this.users.get(audience.user);
-    if (event.type === 'membership.changed' && 'user' in audience) {
+    if (event?.type === 'membership.changed' && 'user' in audience) {
       this.applyMembership(audience.user, event.roomId, event.joined);
     }
     if (!targets || targets.size === 0) return;
-    if (event.type === 'session.revoked') {
+    if (event?.type === 'session.revoked') {
       for (const conn of [...targets]) {
         if (conn.sessionId !== event.sessionId) continue;
         conn.sendJson(event);
