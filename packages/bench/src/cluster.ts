@@ -134,6 +134,8 @@ export type Cluster = {
   pgCpu(): Promise<Map<number, number>>;
   /** Samples what these backends are doing until stopped (see sampleStates). */
   sampleStates(backends: readonly number[], everyMs?: number): { stop(): Promise<StateSamples> };
+  /** Starts one more node on the same schema and Redis (appended to `nodes`). */
+  addNode(): Promise<ServerProc>;
   stop(): Promise<void>;
 };
 
@@ -195,29 +197,30 @@ export async function startCluster(ctx: Ctx, n: number, label: string): Promise<
     await schema?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+  const addNode = async (): Promise<ServerProc> => {
+    if (!schema) throw new Error('cluster: no schema');
+    const i = nodes.length;
+    const node = await startRounds(dataDir, {
+      cpuProfDir: ctx.cpuProfDir,
+      name: `${label} node ${i + 1}`,
+      env: { ...schema.env, ROUNDS_NODE_ID: `${schema.name}-${i + 1}` },
+    });
+    nodes.push(node);
+    return node;
+  };
   try {
     schema = await seededSchema(ctx, redis.url);
-    for (let i = 0; i < n; i++) {
-      const name = `${label} node ${i + 1}`;
-      nodes.push(
-        await startRounds(dataDir, {
-          cpuProfDir: ctx.cpuProfDir,
-          name,
-          env: { ...schema.env, ROUNDS_NODE_ID: `${schema.name}-${i + 1}` },
-        }),
-      );
-    }
+    for (let i = 0; i < n; i++) await addNode();
   } catch (err) {
     await stop();
     throw err;
   }
-  const pids = nodes.map((s) => s.pid);
   return {
     nodes,
     redis,
     schema,
     pgCpu: async () => {
-      const backends = await pgBackends(pids);
+      const backends = await pgBackends(nodes.map((s) => s.pid));
       claimPids(backends);
       const out = new Map<number, number>();
       for (const pid of backends) {
@@ -230,6 +233,7 @@ export async function startCluster(ctx: Ctx, n: number, label: string): Promise<
       return out;
     },
     sampleStates,
+    addNode,
     stop,
   };
 }
