@@ -78,6 +78,33 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
       this.set(deps.hub.stats.remote);
     },
   });
+  const { wal, checkpointer } = deps.database;
+  if (wal && checkpointer) {
+    new Gauge({
+      name: 'rounds_sqlite_wal_syncs',
+      help: 'fdatasync calls of the SQLite WAL since start (each makes every write committed before it durable).',
+      registers: [registry],
+      collect() {
+        this.set(wal.syncs);
+      },
+    });
+    new Gauge({
+      name: 'rounds_sqlite_checkpoints',
+      help: 'Checkpoints of the SQLite WAL into the database file (on the checkpoint worker) since start.',
+      registers: [registry],
+      collect() {
+        this.set(checkpointer.stats.checkpoints);
+      },
+    });
+    new Gauge({
+      name: 'rounds_sqlite_checkpoint_errors',
+      help: 'Failed checkpoints, or the checkpoint worker lost (the connection then checkpoints by itself).',
+      registers: [registry],
+      collect() {
+        this.set(checkpointer.stats.errors);
+      },
+    });
+  }
   deps.hub.onFanout = (seconds) => fanout.observe(seconds);
   metricsByDeps.set(deps, { registry, fanout, storeBatch, messagesIn });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>

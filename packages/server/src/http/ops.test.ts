@@ -18,6 +18,9 @@ describe('operations endpoints', () => {
     expect(text).toMatch(/^rounds_fanout_seconds_count [1-9]/m);
     expect(text).toMatch(/^rounds_store_batch_seconds_count 1$/m);
     expect(text).toMatch(/^rounds_hub_lag_seconds 0$/m);
+    // The message's batch (and the sign-ups before it) waited for fdatasyncs of the WAL.
+    expect(text).toMatch(/^rounds_sqlite_wal_syncs [1-9]/m);
+    expect(text).toMatch(/^rounds_sqlite_checkpoint_errors 0$/m);
   });
 
   it('serves the OpenAPI document generated from the protocol schemas, and the reference page', async () => {

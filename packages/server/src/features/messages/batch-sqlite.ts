@@ -1,14 +1,16 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { WalSync } from '../../db/durable-sqlite';
 import type { DB, MediaRow, MessageRow } from '../../db/schema';
 import type { BatchRunner, BatchTx, RoomLite, RootLite } from './batch-tx';
 
 /**
  * SQLite back-end of the write batcher: prepared statements on the raw handle, run while holding Kysely's
  * single connection so no Kysely transaction interleaves. Every await inside resolves without I/O, so the
- * whole batch runs in one event-loop turn between BEGIN IMMEDIATE and COMMIT.
+ * whole batch runs in one event-loop turn between BEGIN IMMEDIATE and COMMIT. The COMMIT does not sync; the
+ * connection's release waits for the WAL's fdatasync (off the event loop) before the batch resolves.
  */
-export function sqliteBatchRunner(db: Kysely<DB>, sqlite: SQLite.Database): BatchRunner {
+export function sqliteBatchRunner(db: Kysely<DB>, sqlite: SQLite.Database, wal: WalSync): BatchRunner {
   const s = {
     room: sqlite.prepare<[string], RoomLite>('SELECT id, visibility FROM rooms WHERE id = ?'),
     member: sqlite.prepare<[string, string], { one: number }>(
@@ -101,6 +103,7 @@ export function sqliteBatchRunner(db: Kysely<DB>, sqlite: SQLite.Database): Batc
       try {
         const result = await fn(tx);
         sqlite.exec('COMMIT');
+        wal.dirty = true;
         return result;
       } catch (err) {
         if (sqlite.inTransaction) sqlite.exec('ROLLBACK');

@@ -44,8 +44,8 @@ export class WriteBatcher {
   onCommitted: (rows: MessageRow[]) => void = () => {};
 
   constructor(private readonly deps: Deps) {
-    const { sqlite } = deps.database;
-    this.runner = sqlite ? sqliteBatchRunner(deps.db, sqlite) : postgresBatchRunner(deps.db);
+    const { sqlite, wal } = deps.database;
+    this.runner = sqlite && wal ? sqliteBatchRunner(deps.db, sqlite, wal) : postgresBatchRunner(deps.db);
   }
 
   /** Queues a send. Throws (rejects with) room_not_found, not_a_member, thread_root_invalid. */
