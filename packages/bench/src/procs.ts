@@ -115,6 +115,48 @@ export function rssKb(pid: number): number {
   return Number(m[1]);
 }
 
+/** The process and every process below it (children, their children…), alive now. */
+export function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    const p = out[i] as number;
+    let tasks: string[] = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tasks) {
+      try {
+        const kids = fs.readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
+        if (kids) out.push(...kids.split(' ').map(Number));
+      } catch {
+        // the thread ended
+      }
+    }
+  }
+  return out;
+}
+
+/** A reading (CPU seconds, RSS…) summed over a process and its descendants alive now. */
+function overTree(pid: number, read: (pid: number) => number): number {
+  let s = 0;
+  for (const p of processTree(pid)) {
+    try {
+      s += read(p);
+    } catch {
+      // ended between the listing and the read
+    }
+  }
+  return s;
+}
+
+/** CPU seconds of a process and its descendants (a server and its picture worker). */
+export const treeCpuSeconds = (pid: number): number => overTree(pid, cpuSeconds);
+
+/** Resident memory of a process and its descendants, in kB. */
+export const treeRssKb = (pid: number): number => overTree(pid, rssKb);
+
 /** CPU time (user + system) a process has used, in seconds. */
 export function cpuSeconds(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

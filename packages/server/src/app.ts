@@ -15,6 +15,7 @@ import type { Deps } from './context';
 import { migrateToLatest, openDatabase } from './db/database';
 import { accountsRoutes } from './features/accounts/routes';
 import { deleteExpiredSessions, flushSessionTouches } from './features/accounts/service';
+import { ImageWorker } from './features/media/images';
 import { mediaRoutes } from './features/media/routes';
 import { sweepOrphans, sweepTemporaryFiles } from './features/media/service';
 import { LocalStorage, S3Storage } from './features/media/storage';
@@ -43,6 +44,9 @@ export type Rounds = {
   close(): Promise<void>;
 };
 
+/** How long a stopping server lets HTTP requests still running finish before cutting them. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export type AppOptions = { pgSchema?: string | undefined; logger?: pino.Logger | undefined };
 
 /** Assembles storage, hub, HTTP routes and the socket gateway. Migrates the database first. */
@@ -58,7 +62,8 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     limiter = new RedisRateLimiter(new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
   }
   const media = config.s3 ? new S3Storage(config.s3) : new LocalStorage(path.join(config.dataDir, 'media'));
-  const deps: Deps = { config, database, db: database.db, hub, log, limiter, media };
+  const images = new ImageWorker(log);
+  const deps: Deps = { config, database, db: database.db, hub, log, limiter, media, images };
   const batcher = createMessageWriter(deps);
 
   const app: FastifyInstance = Fastify({
@@ -148,9 +153,17 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
       await batcher.flush();
       await flushSessionTouches(deps).catch(() => {});
       gateway.closeAll();
+      // server.close() drops idle keep-alive connections once; one that finishes its request later would
+      // hold the close for the whole keep-alive timeout (72 s). Drop them as they go idle, and give
+      // requests still running (an upload) a bounded grace.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+      const force = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await app.close();
+      clearInterval(idle);
+      clearTimeout(force);
       await hub.close();
       await limiter.close();
+      await images.close();
       await database.close();
     },
   };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { DB } from './db/schema';
+import type { ImageWorker } from './features/media/images';
 import type { MediaStorage } from './features/media/storage';
 import type { RateLimiter } from './rate-limit';
 import type { Hub } from './realtime/hub';
@@ -16,6 +17,8 @@ export type Deps = {
   log: Logger;
   limiter: RateLimiter;
   media: MediaStorage;
+  /** Picture re-encoding and PDF previews, in a child process. */
+  images: ImageWorker;
 };
 
 /** The authenticated caller of a service function. */

@@ -15,7 +15,7 @@ import sharp from 'sharp';
 import { type Ctx, openRounds } from '../context';
 import { type FloorResult, now } from '../ipc';
 import { ensurePhotos, type Photo } from '../photos';
-import { sleep } from '../procs';
+import { sleep, treeCpuSeconds, treeRssKb } from '../procs';
 import type { ServerProc } from '../servers';
 import { ms, percentile, ratio, type ScenarioResult } from '../stats';
 import { Workers } from '../workers';
@@ -123,7 +123,7 @@ async function uploadAll(
   let lastToken = '';
   const poller = pollLag(server);
   await sleep(POLL_MS); // a first read resets the histogram
-  const cpu0 = server.cpuSeconds();
+  const cpu0 = treeCpuSeconds(server.pid);
   const rq0 = runqueueMs(server.pid);
   const started = now();
   await Promise.all(
@@ -140,7 +140,7 @@ async function uploadAll(
     }),
   );
   const totalMs = now() - started;
-  const cpu = server.cpuSeconds() - cpu0;
+  const cpu = treeCpuSeconds(server.pid) - cpu0;
   const runqueue = runqueueMs(server.pid) - rq0;
   await sleep(POLL_MS);
   const lag = await poller.stop();
@@ -152,7 +152,7 @@ async function uploadAll(
     totalMs,
     cpu,
     runqueue,
-    rssMb: server.rssKb() / 1024,
+    rssMb: treeRssKb(server.pid) / 1024,
     lag,
     thumbBytes: thumbBytes / photos.length,
     fullBytes: full.length,
@@ -275,7 +275,7 @@ function report(
         ms(percentile(s, 50)),
         ms(percentile(s, 95)),
         ms(s[s.length - 1] ?? Number.NaN),
-        `${((run.cpu / (run.totalMs / 1000)) * 100).toFixed(0)}% (server)`,
+        `${((run.cpu / (run.totalMs / 1000)) * 100).toFixed(0)}% (server + picture worker)`,
         ms(blockMs),
       ],
       [
@@ -310,8 +310,8 @@ function report(
       },
     ],
     notes: [
-      `Thread pools: ${pool} in the server and in the floor's process; libvips uses ${floor.vipsThreads} thread(s) per image (sharp.concurrency()), on a ${cores}-core machine. ` +
-        'The server runs sharp in libuv’s pool (each decode, resize+encode and metadata call is one pool task), so at most that many picture operations run at once.',
+      `Thread pools: ${pool} in the server's picture worker and in the floor's process; libvips uses ${floor.vipsThreads} thread(s) per image (sharp.concurrency()), on a ${cores}-core machine. ` +
+        'The server runs sharp in its picture worker, a child process at nice 10 (each decode, resize+encode and metadata call is one task of that process’s libuv pool, so at most that many picture operations run at once); the event loop’s process stays at nice 0, so it gets a core first.',
       `Event loop: /metrics read every ${POLL_MS} ms during the uploads (${lags.length} reads); \`nodejs_eventloop_lag_max_seconds\` peaked at ${ms(maxLag)}. ` +
         `prom-client's histogram samples every ${RESOLUTION_MS} ms and includes that interval, so the longest block is that peak − ${RESOLUTION_MS} ms. ` +
         `${over} read(s) saw a block over ${TARGET_BLOCK_MS} ms; the highest p99 of a read was ${ms(Math.max(...run.lag.map((x) => x.p99Ms).filter(Number.isFinite)))}. ` +
@@ -320,9 +320,9 @@ function report(
         (worst
           ? `, ${ms(worst.runqueueMs)} of it within the ~${POLL_MS} ms before the read that showed the longest block. Waiting for a core delays timers exactly as a synchronous block does; the histogram cannot tell them apart.`
           : '.'),
-      `Stored renditions: thumbnails ${(run.thumbBytes / 1024).toFixed(0)} KB on average; a full rendition ${(run.fullBytes / 1024).toFixed(0)} KB at ${run.fullDims}, with no EXIF left (checked). Server RSS after the run: ${run.rssMb.toFixed(0)} MB.`,
-      'Diagnosis, from separate runs of this scenario alone on 2026-11-24 with the machine busier (1-minute load average 10–11; not re-measured by each run): the longest block was 300–550 ms and Rounds did 0.84–0.89× the floor’s photos/s. `strace -f -T -e fsync,fdatasync` on the server during the uploads showed its main thread in fsync of rounds.sqlite-wal for up to 310 ms (12 of 87 calls over 50 ms in 60 s), ' +
-        'and `--cpu-prof` shows the same blocks as single 200–300 ms samples in kysely’s SQLite executeQuery: better-sqlite3 is synchronous and commits with synchronous=FULL, so each upload’s media row (and the 5-second session-touch flush) waits on the event loop for a disk busy with the uploads’ temporary files and renditions.',
+      `Stored renditions: thumbnails ${(run.thumbBytes / 1024).toFixed(0)} KB on average; a full rendition ${(run.fullBytes / 1024).toFixed(0)} KB at ${run.fullDims}, with no EXIF left (checked). Server and picture worker RSS after the run: ${run.rssMb.toFixed(0)} MB.`,
+      'History: until 2026-11-25 the server ran sharp in its own libuv pool and SQLite committed with synchronous=FULL on the event loop; the longest block was then 73–551 ms across runs. `strace -f -T -e fsync,fdatasync` showed the main thread in fsync of rounds.sqlite-wal for up to 310 ms while the disk took the renditions, ' +
+        'and /proc schedstat showed the main thread waiting 8.5 s for a core during 38.7 s of uploads. Both were moved off it: WAL syncs run in the thread pool before a write is answered (db/durable-sqlite.ts), picture work in a lower-priority child process (features/media/images.ts).',
       `Measured in two alternating halves of ${Math.ceil(n / 2)} photos (floor, Rounds, floor, Rounds); photos/s is over both: Rounds ${halves(runs)}, floor ${halves(floors)} photos/s in the two halves.`,
       'Both sides were warmed up first (the floor with 2 photos, the server with 1 upload). The server’s time also covers streaming the upload to a temporary file, sniffing its type, the database row and the thumbnail download; the floor’s covers only the picture work and writing the three files.',
     ],

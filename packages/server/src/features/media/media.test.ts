@@ -9,7 +9,7 @@ import { startTestServer } from '../../test/server';
 import { download, phoneJpeg, plainPng, pngBomb, tinyPdf, upload } from './fixtures';
 import { sweepOrphans } from './service';
 
-describe('pictures and files', { timeout: 90_000 }, () => {
+describe('pictures and files', () => {
   it('strips every piece of metadata from a phone photo, applies its orientation and makes thumbnails', async () => {
     await using srv = await startTestServer();
     const { roomId, owner, members } = await roomWithMembers(srv, 1);
@@ -224,5 +224,49 @@ describe('uploads before sending', () => {
     );
     expect(sent.body.message.privacyFlags).toEqual(['medical_record_number']);
     expect((await api(srv.url, 'DELETE', `/media/${b.id}`, undefined, owner.token)).status).toBe(404);
+  });
+});
+
+describe('the picture worker', () => {
+  /** The nice value of a process, from /proc/<pid>/stat (field 19). */
+  const niceOf = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]);
+
+  it('re-encodes in a child process of lower priority; a crash there fails only its jobs', async () => {
+    await using srv = await startTestServer();
+    const { roomId, owner } = await roomWithMembers(srv, 0);
+    const images = srv.rounds.deps.images;
+    expect((await upload(srv.url, roomId, owner.token, await phoneJpeg(), 'a.jpg')).status).toBe(201);
+    const first = images.pid as number;
+    expect(first).toBeGreaterThan(0);
+    expect(first).not.toBe(process.pid);
+    expect(niceOf(first)).toBe(10);
+    expect(niceOf(first)).toBeGreaterThan(niceOf(process.pid));
+
+    // A large picture keeps the child busy long enough to kill it mid-job.
+    const big = await sharp({
+      create: {
+        width: 4000,
+        height: 3000,
+        channels: 3,
+        background: '#888',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
+    })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    const pending = upload(srv.url, roomId, owner.token, big, 'big.jpg');
+    const deadline = Date.now() + 20_000;
+    while (images.running === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(images.running).toBe(1);
+    process.kill(first, 'SIGKILL');
+    const failed = await pending;
+    expect([failed.status, failed.body.error?.code]).toEqual([422, 'image_unreadable']);
+
+    // The server is fine and the next picture starts a new child.
+    const again = await upload(srv.url, roomId, owner.token, await phoneJpeg(), 'b.jpg');
+    expect(again.status).toBe(201);
+    expect(images.pid).toBeGreaterThan(0);
+    expect(images.pid).not.toBe(first);
+    expect((await fetch(`${srv.url}/healthz`)).status).toBe(200);
   });
 });

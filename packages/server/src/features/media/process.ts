@@ -21,7 +21,7 @@ const SIZES = { full: 2560, medium: 1024, thumb: 320 } as const;
 /**
  * Decodes a picture, applies its EXIF orientation and re-encodes it, so no metadata (EXIF, GPS, XMP, IPTC,
  * ICC, comments, maker notes) survives and the original bytes are never stored. The pixel count is checked
- * from the header before anything is decoded (image bombs). Runs in libuv's thread pool, off the event loop.
+ * from the header before anything is decoded (image bombs). Runs in the picture worker (images.ts).
  * Throws image_too_large, image_unreadable.
  */
 export async function processImage(file: string): Promise<Processed> {

@@ -8,7 +8,7 @@ import type { MediaRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { newId } from '../../ids';
 import { accessRoom, requireMember } from '../rooms/service';
-import { type Processed, pdfPreview, processImage } from './process';
+import type { Processed } from './process';
 import { detectType, sanitizeName } from './sniff';
 import * as store from './store';
 
@@ -76,10 +76,10 @@ export async function uploadMedia(deps: Deps, actor: Actor, roomId: string, file
     const type = detectType(head.subarray(0, bytesRead), name);
     let processed: Processed;
     if (type.kind === 'image') {
-      processed = await processImage(tmp);
+      processed = await deps.images.image(tmp);
     } else {
       const body = await fs.promises.readFile(tmp);
-      const previews = type.mime === 'application/pdf' ? await pdfPreview(tmp) : {};
+      const previews = type.mime === 'application/pdf' ? await deps.images.pdfPreviews(tmp) : {};
       processed = {
         width: null,
         height: null,
