@@ -63,6 +63,15 @@ export const HelloResult = z.object({
   roomIds: z.array(Id),
   /** Interval, in ms, at which the client should `ping` if it sees no traffic. */
   heartbeatMs: z.number().int(),
+  /** This server's limits a client should check before sending (the server checks again). */
+  limits: z.object({
+    /** Largest upload accepted, in bytes (ROUNDS_UPLOAD_MAX_MB). */
+    uploadMaxBytes: z.number().int().positive(),
+    /** Attachments per message. */
+    maxAttachments: z.number().int().positive(),
+    /** Longest message body, in characters. */
+    maxMessageChars: z.number().int().positive(),
+  }),
 });
 export type HelloResult = z.infer<typeof HelloResult>;
 export const SyncResult = z.object({

@@ -14,11 +14,13 @@ const errorOf = async (sock: TestSocket, frame: string | Buffer, binary = false)
 
 describe('socket gateway', () => {
   it('says hello with a token, or with the session cookie from the upgrade', async () => {
-    await using srv = await startTestServer();
+    await using srv = await startTestServer({ env: { ROUNDS_UPLOAD_MAX_MB: '3' } });
     const u = await registerUser(srv.url);
     const viaToken = await TestSocket.connect(srv.wsUrl);
-    const hello = await viaToken.call({ type: 'hello', version: 1, token: u.token });
-    expect(HelloResult.parse(hello).user.id).toBe(u.user.id);
+    const hello = HelloResult.parse(await viaToken.call({ type: 'hello', version: 1, token: u.token }));
+    expect(hello.user.id).toBe(u.user.id);
+    // The configured limits, so a client can refuse a too-large file before uploading it.
+    expect(hello.limits).toEqual({ uploadMaxBytes: 3 * 1048576, maxAttachments: 10, maxMessageChars: 10_000 });
     const viaCookie = await TestSocket.connect(srv.wsUrl, undefined, {
       cookie: `rounds_session=${u.token}`,
       origin: srv.url,

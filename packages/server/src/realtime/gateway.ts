@@ -202,6 +202,11 @@ export class Gateway {
       serverVersion: PROTOCOL_VERSION,
       roomIds: rooms.map((r) => r.id),
       heartbeatMs: this.deps.config.heartbeatMs,
+      limits: {
+        uploadMaxBytes: this.deps.config.uploadMaxBytes,
+        maxAttachments: Limits.maxAttachments,
+        maxMessageChars: Limits.maxMessageChars,
+      },
     };
   }
 

@@ -124,7 +124,14 @@ describe('RoundsSocket', () => {
     const ws = FakeWs.all[FakeWs.all.length - 1]!;
     ws.open();
     expect(ws.sent[0]).toMatchObject({ type: 'hello', version: 1 });
-    ws.ack('hello', { user: user(ME), sessionId: 'sess0001', serverVersion: 1, roomIds: [ROOM], heartbeatMs: 30000 });
+    ws.ack('hello', {
+      user: user(ME),
+      sessionId: 'sess0001',
+      serverVersion: 1,
+      roomIds: [ROOM],
+      heartbeatMs: 30000,
+      limits: { uploadMaxBytes: 5 * 1048576, maxAttachments: 10, maxMessageChars: 10000 },
+    });
     await flush();
     return ws;
   }
@@ -189,7 +196,14 @@ describe('RoundsSocket', () => {
     const ws2 = FakeWs.all[FakeWs.all.length - 1]!;
     expect(ws2).not.toBe(ws1);
     ws2.open();
-    ws2.ack('hello', { user: user(ME), sessionId: 'sess0001', serverVersion: 1, roomIds: [ROOM], heartbeatMs: 30000 });
+    ws2.ack('hello', {
+      user: user(ME),
+      sessionId: 'sess0001',
+      serverVersion: 1,
+      roomIds: [ROOM],
+      heartbeatMs: 30000,
+      limits: { uploadMaxBytes: 5 * 1048576, maxAttachments: 10, maxMessageChars: 10000 },
+    });
     await flush();
     // Sync first: it shows the first message did commit (so it leaves the outbox)...
     expect(ws2.sent.filter((f) => f.type === 'message.send')).toEqual([]);

@@ -20,6 +20,7 @@ import {
 } from './outbox';
 import { Requests } from './requests';
 import { SeqTracker } from './seq-tracker';
+import { setServerLimits } from './server-limits';
 import {
   CLOSE_HEARTBEAT,
   CLOSE_SERVER_ASKED,
@@ -207,6 +208,7 @@ export class RoundsSocket {
     this.me = result.user.id;
     this.sessionId = result.sessionId;
     this.startHeartbeat(result.heartbeatMs);
+    setServerLimits(result.limits);
     // Rooms not listed were left (or we were removed) while we were away.
     const listed = new Set(result.roomIds);
     for (const [roomId] of this.tracker.rooms()) if (!listed.has(roomId)) this.tracker.untrack(roomId);

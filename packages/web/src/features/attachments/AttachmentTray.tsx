@@ -1,6 +1,6 @@
-import { Limits } from '@rounds/protocol';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { serverLimits } from '../../lib/server-limits';
 import { Icon } from '../../ui/Icon';
 import { previewUrl, removeAttachment, retryAttachment, setCaption } from './attachments-store';
 import { drawableInBrowser, formatBytes, mediaUrl, typeLabel } from './file-types';
@@ -9,7 +9,7 @@ import type { QueueItem } from './upload-queue';
 /** Why an upload failed, in the reader's language (the server's code; a few get a more helpful sentence). */
 function uploadErrorText(t: TFunction, code: string | undefined): string {
   if (code === 'payload_too_large')
-    return t('attachments.tooLarge', { mb: Math.round(Limits.maxUploadBytes / 1048576) });
+    return t('attachments.tooLarge', { mb: Math.round(serverLimits().uploadMaxBytes / 1048576) });
   const key = `errors.${code ?? 'internal'}`;
   const text = t(key);
   return text === key ? t('errors.internal') : text;

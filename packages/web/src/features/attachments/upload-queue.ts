@@ -1,4 +1,5 @@
-import { type AttachmentRef, Limits, type Upload } from '@rounds/protocol';
+import type { AttachmentRef, Upload } from '@rounds/protocol';
+import { serverLimits } from '../../lib/server-limits';
 
 /** What the queue needs of a file (a browser `File`, or a plain object in tests). */
 export type FileLike = { name: string; size: number; type: string };
@@ -32,7 +33,7 @@ const isPictureType = (type: string): boolean => /^image\//.test(type);
 /** A problem the browser can see before uploading (the server checks again). */
 function localProblem(file: FileLike): string | undefined {
   if (file.size === 0) return 'upload_empty';
-  if (file.size > Limits.maxUploadBytes) return 'payload_too_large';
+  if (file.size > serverLimits().uploadMaxBytes) return 'payload_too_large';
   return undefined;
 }
 
@@ -43,7 +44,7 @@ function localProblem(file: FileLike): string | undefined {
 export function addFiles<F extends FileLike>(
   queue: Queue<F>,
   files: { id: string; file: F }[],
-  max: number = Limits.maxAttachments,
+  max: number = serverLimits().maxAttachments,
 ): { queue: Queue<F>; started: QueueItem<F>[]; overflow: number } {
   const room = Math.max(0, max - queue.length);
   const taken = files.slice(0, room).map(({ id, file }): QueueItem<F> => {

@@ -1,6 +1,6 @@
-import { Limits } from '@rounds/protocol';
 import { type DragEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { serverLimits } from '../../lib/server-limits';
 import { notify } from '../../ui/notice';
 import { attachFiles, composerKey } from './attachments-store';
 
@@ -12,7 +12,8 @@ export function useAttach(roomId: string, threadRootId: string | null): (files: 
     (files: File[]) => {
       if (files.length === 0) return;
       const overflow = attachFiles(key, files);
-      if (overflow > 0) notify(t('attachments.tooMany', { max: Limits.maxAttachments, count: overflow }), 'error');
+      if (overflow > 0)
+        notify(t('attachments.tooMany', { max: serverLimits().maxAttachments, count: overflow }), 'error');
     },
     [key, t],
   );

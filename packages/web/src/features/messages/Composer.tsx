@@ -1,6 +1,6 @@
-import { Limits } from '@rounds/protocol';
 import { type ClipboardEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { serverLimits } from '../../lib/server-limits';
 import { Icon } from '../../ui/Icon';
 import { notify } from '../../ui/notice';
 import { AttachmentTray } from '../attachments/AttachmentTray';
@@ -57,7 +57,7 @@ export function Composer({
   }, [key, autoFocus]);
 
   const body = text.trim();
-  const tooLong = text.length > Limits.maxMessageChars;
+  const tooLong = text.length > serverLimits().maxMessageChars;
   const empty = !body && items.length === 0;
   const send = (anyway = false) => {
     if (empty || tooLong || waiting) return;
@@ -206,7 +206,7 @@ export function Composer({
         <p className="composer-status error-text">{t('attachments.fixFailed')}</p>
       ) : null}
       <p id={`${id}-hint`} className={tooLong ? 'hint error-text' : 'hint'}>
-        {tooLong ? t('composer.tooLong', { max: Limits.maxMessageChars }) : t('composer.hint')}
+        {tooLong ? t('composer.tooLong', { max: serverLimits().maxMessageChars }) : t('composer.hint')}
       </p>
       {redacting && (
         <RedactEditor

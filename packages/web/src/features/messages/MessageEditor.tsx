@@ -1,6 +1,7 @@
-import { Limits, type Message } from '@rounds/protocol';
+import type { Message } from '@rounds/protocol';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { serverLimits } from '../../lib/server-limits';
 import { errorText } from '../../ui/errors';
 import { editMessage } from './actions';
 
@@ -39,7 +40,7 @@ export function MessageEditor({ message, onDone }: { message: Message; onDone():
         id={`edit-${message.id}`}
         ref={ref}
         value={body}
-        maxLength={Limits.maxMessageChars}
+        maxLength={serverLimits().maxMessageChars}
         rows={Math.min(8, body.split('\n').length + 1)}
         onChange={(e) => setBody(e.target.value)}
         onKeyDown={(e) => {
