@@ -10,6 +10,7 @@ import {
   message,
   newClient,
   send,
+  shot,
   signUpApi,
   startApp,
   userSpec,
@@ -73,6 +74,28 @@ describe('patient privacy', () => {
     await input.press('Enter');
     await message(b.page, 'Patient [name], MRN [MRN], febrile').waitFor();
     expect(await b.page.getByTestId('message-list').textContent()).not.toContain('Zhang Wei');
+  });
+
+  it('checks an edit as it checks a new message: saving waits for Redact', async () => {
+    await send(a.page, 'Fever clinic update: two admissions tonight');
+    const mine = message(a.page, 'two admissions tonight');
+    await mine.hover();
+    await mine.getByTestId('edit-button').click();
+    const edit = a.page.getByTestId('edit-input');
+    await edit.fill('Fever clinic update: Patient Li Na, bed 12, admitted tonight');
+    // The message shows the editor now (its text is in the textarea): look the warning up on the page.
+    const warning = a.page.getByTestId('identifier-warning');
+    await warning.waitFor();
+    expect(await warning.getByTestId('identifier-finding').count()).toBeGreaterThan(0);
+    await edit.press('Enter');
+    await a.page.getByTestId('identifier-held').waitFor();
+    await shot(a.page, 'edit-identifier-warning');
+    expect(await edit.inputValue()).toContain('Li Na');
+    await warning.getByTestId('redact-identifiers').click();
+    expect(await edit.inputValue()).not.toContain('Li Na');
+    await edit.press('Enter');
+    await message(b.page, 'admitted tonight').getByTestId('edited-marker').waitFor();
+    expect(await message(b.page, 'admitted tonight').textContent()).not.toContain('Li Na');
   });
 
   it('warns in Chinese and redacts Chinese names and record numbers', async () => {

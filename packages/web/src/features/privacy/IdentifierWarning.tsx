@@ -12,9 +12,12 @@ export function IdentifierWarning({
   held,
   onRedact,
   onSendAnyway,
+  editing = false,
 }: {
   findings: Finding[];
   held: boolean;
+  /** In the editor of a sent message: "Save anyway" instead of "Send anyway". */
+  editing?: boolean;
   onRedact(): void;
   onSendAnyway(): void;
 }) {
@@ -37,7 +40,7 @@ export function IdentifierWarning({
       </ul>
       {held && (
         <p className="small strong" role="alert" data-testid="identifier-held">
-          {t('privacy.held')}
+          {t(editing ? 'privacy.heldEdit' : 'privacy.held')}
         </p>
       )}
       <div className="privacy-actions">
@@ -45,7 +48,7 @@ export function IdentifierWarning({
           {t('privacy.redact')}
         </button>
         <button type="button" className="button secondary small" onClick={onSendAnyway} data-testid="send-anyway">
-          {t('privacy.sendAnyway')}
+          {t(editing ? 'privacy.saveAnyway' : 'privacy.sendAnyway')}
         </button>
       </div>
     </section>
