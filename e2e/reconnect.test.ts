@@ -6,6 +6,7 @@ import {
   type Client,
   createRoomUi,
   hasCount,
+  hasText,
   launch,
   message,
   newClient,
@@ -92,5 +93,49 @@ describe('reconnect', () => {
     await message(a.page, 'Missed message 3').waitFor();
     expect(await texts()).toEqual(bodies);
     expect(a.errors).toEqual([]);
+  });
+
+  it('keeps a message queued while disconnected across a page reload, and sends it once', async () => {
+    const c = await newClient(browser);
+    const emeka = await signUpApi(c, srv, userSpec('Emeka Obi'));
+    const roomId = (
+      await apiCall<{ id: string }>(srv, emeka.token, 'POST', '/rooms', {
+        name: 'Night shift handover',
+        language: 'en',
+      })
+    ).id;
+    await c.page.goto(`${srv.url}/rooms/${roomId}`);
+    await send(c.page, 'Handover at 20:00');
+    await message(c.page, 'Handover at 20:00').waitFor();
+
+    // The socket cannot get through (the page itself still loads): restart the server so the open one drops.
+    let blocked = true;
+    await c.context.routeWebSocket(/\/api\/v1\/socket/, (ws) => (blocked ? ws.close() : ws.connectToServer()));
+    await srv.close();
+    await srv.open();
+    await c.page.getByTestId('connection-banner').waitFor({ timeout: 15_000 });
+    await send(c.page, 'Queued, then the tab was reloaded');
+    await c.page.getByTestId('pending-message').waitFor();
+
+    // A reload keeps it: the outbox lives in localStorage while signed in.
+    await c.page.reload();
+    // (The room list itself comes with the socket's hello; the banner counts what waits.)
+    await hasText(c.page.getByTestId('connection-banner'), '1 message will be sent');
+
+    // The socket gets through again: the message is sent with its client id, once.
+    blocked = false;
+    // Going offline and online again makes the client retry at once instead of after its backoff.
+    await c.context.setOffline(true);
+    await c.context.setOffline(false);
+    await c.page.getByTestId('connection-banner').waitFor({ state: 'detached', timeout: 30_000 });
+    await message(c.page, 'Queued, then the tab was reloaded').waitFor({ timeout: 20_000 });
+    await hasCount(c.page.getByTestId('pending-message'), 0);
+    await hasCount(message(c.page, 'Queued, then the tab was reloaded'), 1);
+    const server = await apiCall<Page>(srv, emeka.token, 'GET', `/rooms/${roomId}/messages?limit=50`);
+    expect(server.messages.filter((m) => m.body === 'Queued, then the tab was reloaded')).toHaveLength(1);
+    // Sent: nothing of it is left in the browser's storage.
+    const saved = await c.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rounds.outbox.')));
+    expect(saved).toEqual([]);
+    expect(c.errors).toEqual([]);
   });
 });

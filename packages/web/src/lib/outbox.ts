@@ -21,6 +21,73 @@ export type OutboxEntry = {
 
 export const outboxStore = createStore<OutboxEntry[]>([]);
 
+const storageKey = (userId: string) => `rounds.outbox.${userId}`;
+let persisted: { userId: string; unsubscribe: () => void } | undefined;
+
+/** Entries saved by an earlier page of this user (a reload, a closed tab), ready to be re-sent. */
+function readSaved(userId: string): OutboxEntry[] {
+  try {
+    const raw = localStorage.getItem(storageKey(userId));
+    const list: unknown = raw ? JSON.parse(raw) : [];
+    if (!Array.isArray(list)) return [];
+    return list
+      .filter(
+        (e): e is OutboxEntry =>
+          !!e &&
+          typeof e === 'object' &&
+          typeof e.clientMsgId === 'string' &&
+          typeof e.roomId === 'string' &&
+          typeof e.body === 'string',
+      )
+      .map((e) => ({
+        ...e,
+        threadRootId: e.threadRootId ?? null,
+        status: e.status === 'failed' ? 'failed' : 'queued',
+      }));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Keeps this user's outbox in localStorage, so a reload or a closed tab loses no unsent message: entries
+ * saved earlier are put back (they are re-sent with their client ids after the next hello, and the server
+ * deduplicates, so a message that did get through is not posted twice). Cleared at sign-out.
+ */
+export function persistOutbox(userId: string): void {
+  if (persisted?.userId === userId) return;
+  persisted?.unsubscribe();
+  const saved = readSaved(userId);
+  if (saved.length > 0) {
+    outboxStore.set((list) => [...saved.filter((s) => !list.some((e) => e.clientMsgId === s.clientMsgId)), ...list]);
+  }
+  const save = () => {
+    try {
+      const list = outboxStore.get();
+      if (list.length > 0) localStorage.setItem(storageKey(userId), JSON.stringify(list));
+      else localStorage.removeItem(storageKey(userId));
+    } catch {
+      // Storage full or disabled: the outbox still works for this page.
+    }
+  };
+  save();
+  persisted = { userId, unsubscribe: outboxStore.subscribe(save) };
+}
+
+/** Sign-out: the outbox and its saved copy go (unsent clinical text must not outlive the session). */
+export function forgetOutbox(): void {
+  if (persisted) {
+    persisted.unsubscribe();
+    try {
+      localStorage.removeItem(storageKey(persisted.userId));
+    } catch {
+      // nothing saved
+    }
+  }
+  persisted = undefined;
+  outboxStore.set([]);
+}
+
 export function addToOutbox(entry: Omit<OutboxEntry, 'status' | 'createdAt'>): OutboxEntry {
   const full: OutboxEntry = { ...entry, status: 'queued', createdAt: Date.now() };
   outboxStore.set((list) => [...list, full]);

@@ -9,6 +9,7 @@ import {
 import {
   addToOutbox,
   findInOutbox,
+  forgetOutbox,
   newClientMsgId,
   type OutboxAttachment,
   type OutboxEntry,
@@ -78,7 +79,7 @@ export class RoundsSocket {
     this.ws?.close(1000, 'bye');
     this.teardown();
     for (const [room] of this.tracker.rooms()) this.tracker.untrack(room);
-    outboxStore.set([]);
+    forgetOutbox();
     connectionStore.set({ state: 'idle', everOnline: false });
   }
 

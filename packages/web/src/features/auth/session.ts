@@ -1,6 +1,7 @@
 import type { AuthResult, LoginBody, RegisterBody, SelfUser, UpdateProfileBody } from '@rounds/protocol';
 import { applyAccountLocale } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
+import { persistOutbox } from '../../lib/outbox';
 import { navigate } from '../../lib/router';
 import { socket } from '../../lib/socket';
 import { createStore } from '../../lib/store';
@@ -21,6 +22,7 @@ export function onSignOut(fn: () => void): void {
 function signedIn(me: SelfUser): void {
   sessionStore.set({ status: 'signed-in', me });
   applyAccountLocale(me.locale);
+  persistOutbox(me.id);
   socket.start();
 }
 
