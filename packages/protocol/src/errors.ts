@@ -23,7 +23,6 @@ export const ErrorCode = {
   room_not_found: 'room_not_found',
   group_not_found: 'group_not_found',
   room_full: 'room_full',
-  room_invite_only: 'room_invite_only',
   room_creation_not_allowed: 'room_creation_not_allowed',
   capacity_not_allowed: 'capacity_not_allowed',
   not_a_member: 'not_a_member',

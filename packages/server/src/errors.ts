@@ -32,7 +32,6 @@ export const httpStatus: Record<ErrorCode, number> = {
   room_not_found: 404,
   group_not_found: 404,
   room_full: 409,
-  room_invite_only: 403,
   room_creation_not_allowed: 403,
   capacity_not_allowed: 403,
   not_a_member: 403,

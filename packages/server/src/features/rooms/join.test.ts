@@ -217,8 +217,8 @@ describe('invite-only rooms', () => {
     );
     expectError(
       await api(srv.url, 'POST', `/rooms/${secret.id}/join`, undefined, outsider.token),
-      403,
-      'room_invite_only',
+      404,
+      'room_not_found',
     );
     expect((await getRoom(srv, admin.token, secret.id)).id).toBe(secret.id);
 

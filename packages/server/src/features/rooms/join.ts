@@ -52,7 +52,7 @@ type JoinContext = {
  * in the oldest sibling with space (`overflowed`), or in the sibling they already belong to, or, when every
  * sibling is full and the group has autoCreate, in a new sibling owned by the group's creator (`createdRoom`).
  * Seats are taken with a guarded UPDATE in one transaction, so concurrent joins never exceed capacity.
- * Throws room_not_found, room_invite_only, room_full, user_not_found.
+ * Throws room_not_found (also for an invite-only room the caller was not added to), room_full, user_not_found.
  */
 export async function joinRoom(deps: Deps, actor: Actor, roomId: string): Promise<JoinResult> {
   try {
@@ -97,7 +97,8 @@ async function place(ctx: JoinContext, roomId: string): Promise<Placement> {
   if (!room) throw new AppError('room_not_found', 'No such room.');
   if (await store.findMember(trx, roomId, actor.userId)) return { roomId, overflowed: false, createdRoom: false };
   if (room.visibility === 'invite_only' && actor.role !== 'admin') {
-    throw new AppError('room_invite_only', 'This room is invite-only: ask an owner or moderator to add you.');
+    // As GET does: an outsider learns nothing of an invite-only room, not even that it exists.
+    throw new AppError('room_not_found', 'No such room.');
   }
   if (await store.takeSeat(trx, roomId)) {
     await enterRoom(trx, roomId, user(ctx, actor.userId), 'member', ctx.online.has(actor.userId), ctx.out);
