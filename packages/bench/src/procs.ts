@@ -116,7 +116,7 @@ export function rssKb(pid: number): number {
 }
 
 /** The process and every process below it (children, their children…), alive now. */
-export function processTree(pid: number): number[] {
+function processTree(pid: number): number[] {
   const out = [pid];
   for (let i = 0; i < out.length; i++) {
     const p = out[i] as number;

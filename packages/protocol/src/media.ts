@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
 
-/** Image types accepted (by content, not by name). HEIC only where the server's image library decodes it. */
+/** Image types accepted (by content, not by name). HEIC (HEVC) is decoded with libheif, the rest with sharp. */
 export const imageTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/avif'] as const;
 /** Other files accepted: PDF, Office Open XML, OpenDocument, plain text and CSV. */
 export const fileTypes = [

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import sharp from 'sharp';
 
 /** A JPEG taken "on a phone": 400×200 pixels, EXIF orientation 6 (rotate 90°), camera make, GPS position, comment. */
@@ -43,6 +44,79 @@ export async function pngBomb(): Promise<Buffer> {
   png.writeUInt32BE(30_000, 20);
   png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
   return png;
+}
+
+/**
+ * testdata/two-halves.heic: a real HEIC (HEVC, coded by x265), 64×48, left half red (#d22), right half blue
+ * (#22d), carrying an EXIF block (Make PhoneMaker, Model Pocket 12, a description naming a patient, a GPS
+ * position). heif-enc copies the JPEG's EXIF and, at this size, stores a one-tile grid (a 64×64 tile cropped
+ * to 64×48), as iPhones store their tiled pictures. Made on Debian bookworm with libheif 1.15.1 and x265
+ * 3.5 (`apt-get install libheif-examples`; the x265 encoder is built in), from packages/server
+ * (where sharp resolves); the same commands give the same bytes:
+ *
+ *   node --input-type=module -e "
+ *   import sharp from 'sharp';
+ *   const red = await sharp({ create: { width: 32, height: 48, channels: 3, background: '#d22' } }).png().toBuffer();
+ *   await sharp({ create: { width: 64, height: 48, channels: 3, background: '#22d' } })
+ *     .composite([{ input: red, left: 0, top: 0 }])
+ *     .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Pocket 12', ImageDescription: 'Patient Zhang Wei bed 12' },
+ *       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 35/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '114/1 17/1 0/1' } })
+ *     .jpeg({ quality: 95 }).toFile('src.jpg');"
+ *   heif-enc -q 90 -o two-halves.heic src.jpg
+ *
+ * (1084 bytes, sha256 486b7df8bf2121e48a06d2f02e24ba56ea8f7de04833a682ba1b2644b8836ad9.)
+ */
+export function twoHalvesHeic(): Buffer {
+  return fs.readFileSync(new URL('./testdata/two-halves.heic', import.meta.url));
+}
+
+/** The start of the ISO BMFF box of this type (the first one in the file). */
+function box(file: Buffer, type: string): number {
+  const at = file.indexOf(type, 0, 'latin1') - 4;
+  if (at < 0) throw new Error(`no ${type} box`);
+  return at;
+}
+
+/**
+ * two-halves.heic as a phone turned on its side writes it: the same coded pixels with an `irot` property (a
+ * quarter turn anticlockwise) on the primary picture, so it shows 48×64, red at the bottom and blue on top.
+ * libheif 1.15's heif-enc cannot write irot, so the file is edited without moving its coded data: the pixi
+ * property (16 bytes; 4th in ipco, which ipma gives the primary picture) gives way to irot (9 bytes) at the
+ * same index, and the hdlr box's empty name grows to 7 letters, so the meta box keeps its size and the
+ * offsets into mdat (iloc) stay right.
+ */
+export function sidewaysHeic(): Buffer {
+  const src = twoHalvesHeic();
+  const [hdlr, iprp, ipco, pixi] = ['hdlr', 'iprp', 'ipco', 'pixi'].map((t) => box(src, t)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  const hdlrEnd = hdlr + src.readUInt32BE(hdlr);
+  const irot = Buffer.from([0, 0, 0, 9, 0x69, 0x72, 0x6f, 0x74, 1]); // size 9, "irot", angle 1 × 90°
+  const out = Buffer.concat([
+    src.subarray(0, hdlrEnd - 1), // the name was empty: its terminating zero
+    Buffer.from('rotated\0', 'latin1'),
+    src.subarray(hdlrEnd, pixi),
+    irot,
+    src.subarray(pixi + src.readUInt32BE(pixi)),
+  ]);
+  out.writeUInt32BE(src.readUInt32BE(hdlr) + 7, hdlr);
+  out.writeUInt32BE(src.readUInt32BE(iprp) - 7, iprp + 7);
+  out.writeUInt32BE(src.readUInt32BE(ipco) - 7, ipco + 7);
+  return out;
+}
+
+/** two-halves.heic whose `ispe` properties (the picture's and its tile's) claim 30,000 × 30,000 pixels. */
+export function heicBomb(): Buffer {
+  const heic = twoHalvesHeic();
+  for (let at = heic.indexOf('ispe'); at >= 0; at = heic.indexOf('ispe', at + 4)) {
+    // type(4) version+flags(4) width(4) height(4)
+    heic.writeUInt32BE(30_000, at + 8);
+    heic.writeUInt32BE(30_000, at + 12);
+  }
+  return heic;
 }
 
 /** A minimal one-page PDF with a line of text. */

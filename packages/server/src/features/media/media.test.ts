@@ -6,7 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { api, registerUser } from '../../test/client';
 import { connectAll, roomWithMembers } from '../../test/fixtures';
 import { startTestServer } from '../../test/server';
-import { download, phoneJpeg, plainPng, pngBomb, tinyPdf, upload } from './fixtures';
+import {
+  download,
+  heicBomb,
+  phoneJpeg,
+  plainPng,
+  pngBomb,
+  sidewaysHeic,
+  tinyPdf,
+  twoHalvesHeic,
+  upload,
+} from './fixtures';
 import { sweepOrphans } from './service';
 
 describe('pictures and files', () => {
@@ -129,6 +139,95 @@ describe('pictures and files', () => {
     expect(fs.readdirSync(path.join(srv.dataDir, 'tmp-uploads'))).toEqual([]);
     const notMultipart = await api(srv.url, 'POST', `/rooms/${roomId}/uploads`, { file: 'x' }, owner.token);
     expect(notMultipart.body.error.code).toBe('validation_failed');
+  });
+
+  it('decodes iPhone HEIC (HEVC) pictures upright and without their metadata; refuses HEIC bombs and broken ones', async () => {
+    await using srv = await startTestServer();
+    const { roomId, owner } = await roomWithMembers(srv, 0);
+    const original = twoHalvesHeic();
+    const before = await sharp(original).metadata();
+    expect([before.format, before.compression, before.width, before.height, original.includes('PhoneMaker')]).toEqual([
+      'heif',
+      'hevc',
+      64,
+      48,
+      true,
+    ]);
+    /** Each half's mean colour, along the long side: [[r, g, b], [r, g, b]]. */
+    const halves = async (jpeg: Buffer) => {
+      const { width, height } = await sharp(jpeg).metadata();
+      const { data } = await sharp(jpeg)
+        .resize(width! > height! ? 2 : 1, width! > height! ? 1 : 2, { fit: 'fill' })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return [[...data.subarray(0, 3)], [...data.subarray(3, 6)]];
+    };
+    const red = ([r, g, b]: number[]) => r! > 150 && g! < 100 && b! < 100;
+    const blue = ([r, g, b]: number[]) => b! > 150 && r! < 100 && g! < 100;
+
+    const res = await upload(srv.url, roomId, owner.token, original, 'IMG_0001.HEIC', 'image/heic');
+    expect(res.status).toBe(201);
+    const up = Upload.parse(res.body);
+    expect([up.kind, up.mime, up.name, up.width, up.height, up.variants]).toEqual([
+      'image',
+      'image/jpeg',
+      'IMG_0001.jpg',
+      64,
+      48,
+      ['full', 'medium', 'thumb'],
+    ]);
+    for (const variant of ['full', 'thumb'] as const) {
+      const got = await download(srv.url, `/media/${up.id}/${variant}`, owner.token);
+      expect([got.status, got.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+      const m = await sharp(got.body).metadata();
+      expect([m.format, m.width, m.height, m.exif, m.icc, m.xmp, m.iptc, m.orientation]).toEqual([
+        'jpeg',
+        64,
+        48,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ]);
+      for (const secret of ['PhoneMaker', 'Pocket 12', 'Zhang Wei', 'Exif'])
+        expect(got.body.includes(secret)).toBe(false);
+      const [left, right] = await halves(got.body);
+      expect({ variant, left: red(left!), right: blue(right!) }).toEqual({ variant, left: true, right: true });
+    }
+
+    // Taken with the phone on its side: the container's irot turns it, so it is stored upright (48×64).
+    const side = Upload.parse((await upload(srv.url, roomId, owner.token, sidewaysHeic(), 'IMG_0002.HEIC')).body);
+    expect([side.mime, side.width, side.height]).toEqual(['image/jpeg', 48, 64]);
+    const [top, bottom] = await halves((await download(srv.url, `/media/${side.id}/full`, owner.token)).body);
+    expect([blue(top!), red(bottom!)]).toEqual([true, true]);
+
+    // The header's size is checked before anything is decoded (image bombs); a cut file is unreadable.
+    const bomb = await upload(srv.url, roomId, owner.token, heicBomb(), 'IMG_0003.HEIC');
+    expect([bomb.status, bomb.body.error?.code, bomb.body.error?.details]).toEqual([
+      422,
+      'image_too_large',
+      { width: 30_000, height: 30_000 },
+    ]);
+    const cut = await upload(srv.url, roomId, owner.token, original.subarray(0, 700), 'IMG_0004.HEIC');
+    expect([cut.status, cut.body.error?.code]).toEqual([422, 'image_unreadable']);
+    expect((await upload(srv.url, roomId, owner.token, original, 'IMG_0005.HEIC')).status).toBe(201);
+
+    // AVIF (AV1 in the same container) still goes through sharp, also under the generic major brand mif1.
+    const avif = await sharp(await phoneJpeg())
+      .avif()
+      .toBuffer();
+    const mif1 = Buffer.from(avif);
+    mif1.write('mif1', 8, 'latin1');
+    for (const [body, name] of [
+      [avif, 'photo.avif'],
+      [mif1, 'generic.avif'],
+    ] as const) {
+      const got = await upload(srv.url, roomId, owner.token, body, name);
+      expect({ name, status: got.status, mime: got.body.mime }).toEqual({ name, status: 201, mime: 'image/jpeg' });
+    }
+    expect((await fetch(`${srv.url}/healthz`)).status).toBe(200);
+    expect(fs.readdirSync(path.join(srv.dataDir, 'tmp-uploads'))).toEqual([]);
   });
 
   it('names files safely and only lets the room see them', async () => {

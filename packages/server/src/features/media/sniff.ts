@@ -15,16 +15,32 @@ type Detected = { mime: string; kind: 'image' | 'file' };
 
 const ascii = (b: Buffer, start: number, end: number) => b.subarray(start, end).toString('latin1');
 
+/**
+ * A HEIF-family picture by its `ftyp` brands: AVIF (AV1, which sharp decodes) or HEIC (HEVC, decoded with
+ * libheif-js in process.ts). The generic brands mif1/msf1 are AVIF only when an AV1 brand is listed beside them.
+ */
+export function heifType(head: Buffer): 'image/heic' | 'image/avif' | undefined {
+  if (head.length < 12 || ascii(head, 4, 8) !== 'ftyp') return undefined;
+  const major = ascii(head, 8, 12);
+  const end = Math.min(head.readUInt32BE(0), head.length);
+  const compatible = new Set<string>();
+  for (let i = 16; i + 4 <= end; i += 4) compatible.add(ascii(head, i, i + 4));
+  if (major === 'avif' || major === 'avis') return 'image/avif';
+  if (['heic', 'heix', 'hevc', 'hevx'].includes(major)) return 'image/heic';
+  if (major === 'mif1' || major === 'msf1') {
+    const av1 = compatible.has('avif') || compatible.has('avis');
+    return av1 && !compatible.has('heic') && !compatible.has('heix') ? 'image/avif' : 'image/heic';
+  }
+  return undefined;
+}
+
 /** What the first bytes say the content is, whatever the name claims. */
 function fromContent(head: Buffer): string | undefined {
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
   if (ascii(head, 0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png';
   if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return 'image/webp';
-  if (ascii(head, 4, 8) === 'ftyp') {
-    const brand = ascii(head, 8, 12);
-    if (brand === 'avif' || brand === 'avis') return 'image/avif';
-    if (['heic', 'heix', 'hevc', 'hevx', 'mif1', 'msf1'].includes(brand)) return 'image/heic';
-  }
+  const heif = heifType(head);
+  if (heif) return heif;
   if (ascii(head, 0, 5) === '%PDF-') return 'application/pdf';
   if (ascii(head, 0, 4) === 'PK\x03\x04') return 'application/zip';
   if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') return 'image/gif';
