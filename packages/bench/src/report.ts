@@ -94,6 +94,7 @@ export function renderReport(info: RunInfo, m: Machine, results: ScenarioResult[
     'npm run bench -w @rounds/bench -- --reseed              # register the accounts again',
     'npm run bench -w @rounds/bench -- --only throughput --cpu-prof /tmp/prof',
     'npm run profile -w @rounds/bench -- /tmp/prof 25 10     # top 25 functions, skipping the first 10 s',
+    'BENCH_SERVER_NODE_ARGS=--trace-gc npm run bench -w @rounds/bench -- --only media   # node flags for the Rounds servers (output in their logs)',
     '```',
     '',
     'Accounts are registered through `POST /auth/register` (one argon2 hash each) and cached, with their rooms, in ' +

@@ -78,6 +78,8 @@ function proc(
 export async function startRounds(dataDir: string, opts: ServerOptions = {}): Promise<ServerProc> {
   const port = await freePort();
   const { nodeArgs, inspectPort } = await nodeArgsFor(opts);
+  // Diagnostics for Rounds servers (e.g. BENCH_SERVER_NODE_ARGS=--trace-gc; the output is in the server's log).
+  nodeArgs.push(...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []));
   const name = opts.name ?? 'rounds';
   const child = spawnNode(roundsMain, ['serve'], {
     cwd: repoDir,
