@@ -1,5 +1,6 @@
 /** Servers under test, each in its own process: Rounds (the `rounds serve` CLI) and the two baselines. */
 import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { benchDir, cpuSeconds, freePort, repoDir, rssKb, spawnNode, stopChild, waitHealthy } from './procs';
 
@@ -32,6 +33,9 @@ function roundsEnv(port: number, dataDir: string): Record<string, string> {
 }
 
 export const roundsMain = path.join(repoDir, 'packages/server/src/main.ts');
+const serverNodeFlags = JSON.parse(
+  fs.readFileSync(path.join(repoDir, 'packages/server/node-flags.json'), 'utf8'),
+) as string[];
 
 export type ServerOptions = {
   /** Write a V8 CPU profile of the server into this folder when it exits. */
@@ -78,7 +82,9 @@ function proc(
 export async function startRounds(dataDir: string, opts: ServerOptions = {}): Promise<ServerProc> {
   const port = await freePort();
   const { nodeArgs, inspectPort } = await nodeArgsFor(opts);
-  // Diagnostics for Rounds servers (e.g. BENCH_SERVER_NODE_ARGS=--trace-gc; the output is in the server's log).
+  // The node flags Rounds ships with (scripts/start.mjs, the systemd unit), then diagnostics if asked for
+  // (e.g. BENCH_SERVER_NODE_ARGS=--trace-gc; the output is in the server's log).
+  nodeArgs.push(...serverNodeFlags);
   nodeArgs.push(...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []));
   const name = opts.name ?? 'rounds';
   const child = spawnNode(roundsMain, ['serve'], {

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --initial-old-space-size=256
 // The `rounds` CLI: loads the TypeScript sources through tsx, in this process, so there is no build step.
 import { register } from 'tsx/esm/api';
 

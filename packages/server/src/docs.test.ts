@@ -232,3 +232,24 @@ describe('docs/PROTOCOL.md', () => {
     expect({ code, output }).toMatchObject({ code: 0 });
   });
 });
+
+describe('the node flags the server runs with', () => {
+  const flags = JSON.parse(read('packages/server/node-flags.json')) as string[];
+
+  it('are the same in node-flags.json, the rounds command, npm start and the systemd unit', () => {
+    expect(flags.length).toBeGreaterThan(0);
+    const shebang = read('packages/server/bin/rounds.mjs').split('\n')[0] ?? '';
+    const execStart = /^ExecStart=(.*)$/m.exec(read('docs/OPERATIONS.md'))?.[1] ?? '';
+    for (const flag of flags) {
+      expect(shebang.split(' ')).toContain(flag);
+      expect(execStart.split(' ')).toContain(flag);
+    }
+    expect(read('scripts/start.mjs')).toContain('node-flags.json');
+  });
+
+  it('are accepted by this node', async () => {
+    const child = spawn(process.execPath, [...flags, '-e', 'process.exit(0)'], { stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+  });
+});

@@ -5,6 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 const serverMain = path.resolve(import.meta.dirname, '../main.ts');
+/** The node flags the server ships with (scripts/start.mjs, the systemd unit in docs/OPERATIONS.md). */
+const nodeFlags = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../node-flags.json'), 'utf8'),
+) as string[];
 
 /** A free TCP port on loopback. */
 function freePort(): Promise<number> {
@@ -89,7 +93,7 @@ export class Node {
   }
 
   async start(): Promise<void> {
-    this.proc = spawn(process.execPath, ['--import', 'tsx', serverMain, 'serve'], {
+    this.proc = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', serverMain, 'serve'], {
       env: { ...process.env, ...this.env, PORT: String(this.port), ROUNDS_NODE_ID: `node-${this.port}` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
