@@ -119,8 +119,11 @@ describe('reconnect', () => {
 
     // A reload keeps it: the outbox lives in localStorage while signed in.
     await c.page.reload();
-    // (The room list itself comes with the socket's hello; the banner counts what waits.)
+    // The room and its history come over HTTP without the socket; the message waits, marked pending.
     await hasText(c.page.getByTestId('connection-banner'), '1 message will be sent');
+    await message(c.page, 'Handover at 20:00').waitFor();
+    await c.page.getByTestId('pending-message').filter({ hasText: 'Queued, then the tab was reloaded' }).waitFor();
+    await shot(c.page, 'reconnect-after-reload');
 
     // The socket gets through again: the message is sent with its client id, once.
     blocked = false;

@@ -5,6 +5,7 @@ import { persistOutbox } from '../../lib/outbox';
 import { navigate } from '../../lib/router';
 import { socket } from '../../lib/socket';
 import { createStore } from '../../lib/store';
+import { loadMyRooms } from '../rooms/rooms-store';
 
 type SessionState =
   | { status: 'loading'; me: null }
@@ -24,6 +25,9 @@ function signedIn(me: SelfUser): void {
   applyAccountLocale(me.locale);
   persistOutbox(me.id);
   socket.start();
+  // Over HTTP, not waiting for the socket: where WebSockets are slow to come (or blocked by a proxy), the
+  // room list and history still show; live events follow once the socket is up (its hello loads them again).
+  loadMyRooms().catch(() => {});
 }
 
 /** Local sign-out: the cookie is gone or was revoked. */
