@@ -11,6 +11,7 @@ import {
   launch,
   message,
   newClient,
+  roomForTwo,
   send,
   signUpApi,
   startApp,
@@ -34,18 +35,7 @@ describe('attachments', () => {
   beforeAll(async () => {
     srv = await startApp();
     browser = await launch();
-    a = await newClient(browser);
-    b = await newClient(browser, { colorScheme: 'dark' });
-    const alice = await signUpApi(a, srv, userSpec('Alice Chen'));
-    const bob = await signUpApi(b, srv, userSpec('Bob Miller'));
-    roomId = (
-      await apiCall<{ id: string }>(srv, alice.token, 'POST', '/rooms', { name: 'Ward pictures', language: 'en' })
-    ).id;
-    await apiCall(srv, bob.token, 'POST', `/rooms/${roomId}/join`);
-    for (const c of [a, b]) {
-      await c.page.goto(`${srv.url}/rooms/${roomId}`);
-      await c.page.getByTestId('composer-input').waitFor();
-    }
+    ({ a, b, roomId } = await roomForTwo(srv, browser, 'Ward pictures', { colorScheme: 'dark' }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -217,3 +217,26 @@ export async function hasText(locator: Locator, text: string, timeout = 15_000):
 export async function hasCount(locator: Locator, count: number, timeout = 15_000): Promise<void> {
   await expect.poll(() => locator.count(), { timeout, interval: 100 }).toBe(count);
 }
+
+/**
+ * Two members with a new room open: the first signs up and creates it, the second signs up and joins, both
+ * over the API; then each page opens the room. Options are the second client's (e.g. a dark scheme).
+ */
+export async function roomForTwo(
+  srv: TestServer,
+  browser: Browser,
+  roomName: string,
+  second: Parameters<typeof newClient>[1] = {},
+): Promise<{ a: Client; b: Client; aToken: string; bToken: string; roomId: string }> {
+  const a = await newClient(browser);
+  const b = await newClient(browser, second);
+  const aToken = (await signUpApi(a, srv, userSpec('Alice Chen'))).token;
+  const bToken = (await signUpApi(b, srv, userSpec('Bob Miller'))).token;
+  const roomId = (await apiCall<{ id: string }>(srv, aToken, 'POST', '/rooms', { name: roomName, language: 'en' })).id;
+  await apiCall(srv, bToken, 'POST', `/rooms/${roomId}/join`);
+  for (const c of [a, b]) {
+    await c.page.goto(`${srv.url}/rooms/${roomId}`);
+    await c.page.getByTestId('composer-input').waitFor();
+  }
+  return { a, b, aToken, bToken, roomId };
+}

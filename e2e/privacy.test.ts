@@ -9,6 +9,7 @@ import {
   launch,
   message,
   newClient,
+  roomForTwo,
   send,
   shot,
   signUpApi,
@@ -32,24 +33,12 @@ describe('patient privacy', () => {
   let browser: Browser;
   let a: Client;
   let b: Client;
-  let bobToken: string;
   let roomId: string;
 
   beforeAll(async () => {
     srv = await startApp();
     browser = await launch();
-    a = await newClient(browser);
-    b = await newClient(browser);
-    const alice = await signUpApi(a, srv, userSpec('Alice Chen'));
-    bobToken = (await signUpApi(b, srv, userSpec('Bob Miller'))).token;
-    roomId = (
-      await apiCall<{ id: string }>(srv, alice.token, 'POST', '/rooms', { name: 'Case review', language: 'en' })
-    ).id;
-    await apiCall(srv, bobToken, 'POST', `/rooms/${roomId}/join`);
-    for (const c of [a, b]) {
-      await c.page.goto(`${srv.url}/rooms/${roomId}`);
-      await c.page.getByTestId('composer-input').waitFor();
-    }
+    ({ a, b, roomId } = await roomForTwo(srv, browser, 'Case review'));
   });
   afterAll(async () => {
     await browser?.close();

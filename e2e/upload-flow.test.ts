@@ -1,19 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../packages/server/src/test/server';
-import {
-  apiCall,
-  type Client,
-  hasCount,
-  hasText,
-  launch,
-  message,
-  newClient,
-  send,
-  signUpApi,
-  startApp,
-  userSpec,
-} from './helpers';
+import { type Client, hasCount, hasText, launch, message, roomForTwo, send, startApp } from './helpers';
 import { attachByPicker, uploadsDone } from './media-helpers';
 
 /** The upload flow: progress on a slow uplink, Send waiting for the uploads, and files dropped on the room. */
@@ -26,18 +14,7 @@ describe('upload flow', () => {
   beforeAll(async () => {
     srv = await startApp();
     browser = await launch();
-    a = await newClient(browser);
-    b = await newClient(browser);
-    const alice = await signUpApi(a, srv, userSpec('Alice Chen'));
-    const bob = await signUpApi(b, srv, userSpec('Bob Miller'));
-    const roomId = (
-      await apiCall<{ id: string }>(srv, alice.token, 'POST', '/rooms', { name: 'Ward pictures', language: 'en' })
-    ).id;
-    await apiCall(srv, bob.token, 'POST', `/rooms/${roomId}/join`);
-    for (const c of [a, b]) {
-      await c.page.goto(`${srv.url}/rooms/${roomId}`);
-      await c.page.getByTestId('composer-input').waitFor();
-    }
+    ({ a, b } = await roomForTwo(srv, browser, 'Ward pictures'));
   });
   afterAll(async () => {
     await browser?.close();
