@@ -108,9 +108,13 @@ describe('reconnect', () => {
     await send(c.page, 'Handover at 20:00');
     await message(c.page, 'Handover at 20:00').waitFor();
 
-    // The socket cannot get through (the page itself still loads): restart the server so the open one drops.
+    // Neither the socket nor a message post can get through (the page itself still loads): restart the
+    // server so the open socket drops.
     let blocked = true;
     await c.context.routeWebSocket(/\/api\/v1\/socket/, (ws) => (blocked ? ws.close() : ws.connectToServer()));
+    await c.context.route(/\/api\/v1\/rooms\/[^/]+\/messages$/, (route) =>
+      blocked && route.request().method() === 'POST' ? route.abort() : route.continue(),
+    );
     await srv.close();
     await srv.open();
     await c.page.getByTestId('connection-banner').waitFor({ timeout: 15_000 });
@@ -120,12 +124,12 @@ describe('reconnect', () => {
     // A reload keeps it: the outbox lives in localStorage while signed in.
     await c.page.reload();
     // The room and its history come over HTTP without the socket; the message waits, marked pending.
-    await hasText(c.page.getByTestId('connection-banner'), '1 message will be sent');
+    await c.page.getByTestId('connection-banner').waitFor();
     await message(c.page, 'Handover at 20:00').waitFor();
     await c.page.getByTestId('pending-message').filter({ hasText: 'Queued, then the tab was reloaded' }).waitFor();
     await shot(c.page, 'reconnect-after-reload');
 
-    // The socket gets through again: the message is sent with its client id, once.
+    // The network gets through again: the message is sent with its client id, once.
     blocked = false;
     // Going offline and online again makes the client retry at once instead of after its backoff.
     await c.context.setOffline(true);
@@ -139,6 +143,42 @@ describe('reconnect', () => {
     // Sent: nothing of it is left in the browser's storage.
     const saved = await c.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rounds.outbox.')));
     expect(saved).toEqual([]);
+    expect(c.errors).toEqual([]);
+  });
+
+  it('where WebSockets are blocked, sends and receives over HTTP every few seconds', async () => {
+    const c = await newClient(browser);
+    const d = await newClient(browser);
+    let blocked = true;
+    await c.context.routeWebSocket(/\/api\/v1\/socket/, (ws) => (blocked ? ws.close() : ws.connectToServer()));
+    const fay = await signUpApi(c, srv, userSpec('Fay Okafor'));
+    const gil = await signUpApi(d, srv, userSpec('Gil Moreno'));
+    const roomId = (
+      await apiCall<{ id: string }>(srv, gil.token, 'POST', '/rooms', { name: 'Behind a proxy', language: 'en' })
+    ).id;
+    await apiCall(srv, fay.token, 'POST', `/rooms/${roomId}/join`);
+    for (const x of [c, d]) await x.page.goto(`${srv.url}/rooms/${roomId}`);
+
+    // After a few failed attempts the banner says messages still go out, checked every few seconds.
+    await hasText(c.page.getByTestId('connection-banner'), 'checked for every few seconds', 20_000);
+    await send(c.page, 'Sent over HTTP');
+    await message(d.page, 'Sent over HTTP').waitFor({ timeout: 20_000 });
+    await message(c.page, 'Sent over HTTP').waitFor({ timeout: 20_000 });
+    await hasCount(c.page.getByTestId('pending-message'), 0);
+    await send(d.page, 'Reply over the socket');
+    await message(c.page, 'Reply over the socket').waitFor({ timeout: 20_000 });
+    // Read at the bottom of the room: the read position goes over HTTP too, so no unread count stays.
+    await hasCount(c.page.getByTestId('unread-badge'), 0);
+    await shot(c.page, 'http-fallback');
+
+    // When the socket gets through, the banner goes and nothing was posted twice.
+    blocked = false;
+    await c.context.setOffline(true);
+    await c.context.setOffline(false);
+    await c.page.getByTestId('connection-banner').waitFor({ state: 'detached', timeout: 30_000 });
+    await hasCount(message(c.page, 'Sent over HTTP'), 1);
+    const server = await apiCall<Page>(srv, gil.token, 'GET', `/rooms/${roomId}/messages?limit=50`);
+    expect(server.messages.map((m) => m.body)).toEqual(['Sent over HTTP', 'Reply over the socket']);
     expect(c.errors).toEqual([]);
   });
 });

@@ -1,10 +1,17 @@
-import { type AckData, type ClientCommandType, type EphemeralEvent, type ErrorBody, RoomEvent } from '@rounds/protocol';
+import {
+  type AckData,
+  type AckDataFor,
+  type ClientCommandType,
+  type EphemeralEvent,
+  type ErrorBody,
+  RoomEvent,
+} from '@rounds/protocol';
 import type { z } from 'zod';
 import { createStore } from './store';
 
 /** `connecting`: first attempt; `online`: hello acknowledged; `reconnecting`: lost, retrying with backoff. */
 export type ConnState = 'idle' | 'connecting' | 'online' | 'reconnecting';
-export const connectionStore = createStore<{ state: ConnState; everOnline: boolean }>({
+export const connectionStore = createStore<{ state: ConnState; everOnline: boolean; polling?: boolean }>({
   state: 'idle',
   everOnline: false,
 });
@@ -54,6 +61,17 @@ export type SocketOptions = {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * HTTP stand-ins used while the socket cannot connect (a proxy that blocks WebSockets, a flaky network):
+   * the tracked rooms are synced and the outbox is sent through them every `pollMs`.
+   */
+  fallback?: {
+    sync(roomId: string, afterSeq: number, limit: number): Promise<AckDataFor<'sync'>>;
+    send(roomId: string, payload: Record<string, unknown>): Promise<unknown>;
+    /** Connection attempts that must fail before it starts (default 3). */
+    afterAttempts?: number;
+    pollMs?: number;
+  };
 };
 
 /** Close codes: the server's for a revoked session (do not reconnect), ours for a dead or moved connection. */

@@ -6,6 +6,7 @@ import {
   type RoomEvent,
   ServerFrame,
 } from '@rounds/protocol';
+import { api } from './api';
 import {
   addToOutbox,
   findInOutbox,
@@ -52,6 +53,8 @@ export class RoundsSocket {
   private lastRx = 0;
   private readonly syncing = new Set<string>();
   private readonly dirty = new Set<string>();
+  /** Set while the HTTP fallback polls (the socket could not connect). */
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly opts: SocketOptions) {
     this.requests = new Requests(opts.requestTimeoutMs ?? 15_000);
@@ -76,6 +79,7 @@ export class RoundsSocket {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
+    this.stopPolling();
     this.ws?.close(1000, 'bye');
     this.teardown();
     for (const [room] of this.tracker.rooms()) this.tracker.untrack(room);
@@ -144,7 +148,9 @@ export class RoundsSocket {
         let more = true;
         while (more && this.tracker.has(roomId)) {
           const afterSeq = this.tracker.lastSeq(roomId) ?? 0;
-          const r = await this.request('sync', { roomId, afterSeq, limit: 500 });
+          const r = this.online
+            ? await this.request('sync', { roomId, afterSeq, limit: 500 })
+            : await this.viaHttp().sync(roomId, afterSeq, 500);
           if (r.lastSeq < afterSeq) {
             // Our position is from another server or from before a restore: start over from REST.
             this.tracker.untrack(roomId);
@@ -206,6 +212,7 @@ export class RoundsSocket {
     if (ws !== this.ws) return;
     this.online = true;
     this.attempt = 0;
+    this.stopPolling();
     this.me = result.user.id;
     this.sessionId = result.sessionId;
     this.startHeartbeat(result.heartbeatMs);
@@ -226,11 +233,55 @@ export class RoundsSocket {
   }
 
   private transmit(entry: OutboxEntry): void {
+    if (!this.online && this.pollTimer) {
+      transmitEntry(
+        entry,
+        async ({ roomId, ...body }) => {
+          const sent = await this.viaHttp().send(String(roomId), body);
+          // Show it now (the event takes it out of the outbox) rather than at the next poll.
+          await this.syncRoom(String(roomId));
+          return sent;
+        },
+        () => !!this.pollTimer && !this.online,
+      );
+      return;
+    }
     transmitEntry(
       entry,
       (payload) => this.request('message.send', payload),
       () => this.online,
     );
+  }
+
+  /**
+   * The HTTP fallback: while the socket cannot connect, every few seconds the tracked rooms are synced
+   * over GET /rooms/:id/events and the outbox is sent over POST /rooms/:id/messages (with the same client
+   * ids, so nothing is posted twice when the socket comes back). Ephemeral events (typing, presence) wait
+   * for the socket.
+   */
+  private startPolling(): void {
+    if (this.pollTimer || this.stopped || !this.opts.fallback) return;
+    const poll = () => {
+      if (this.online || this.stopped) return this.stopPolling();
+      for (const [roomId] of this.tracker.rooms()) void this.syncRoom(roomId);
+      for (const entry of resendable()) if (entry.status === 'queued') this.transmit(entry);
+    };
+    this.pollTimer = setInterval(poll, this.opts.fallback.pollMs ?? 5000);
+    connectionStore.set((s) => ({ ...s, polling: true }));
+    poll();
+  }
+
+  private stopPolling(): void {
+    if (!this.pollTimer) return;
+    clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+    connectionStore.set((s) => ({ ...s, polling: false }));
+  }
+
+  private viaHttp(): NonNullable<SocketOptions['fallback']> {
+    const fallback = this.opts.fallback;
+    if (!fallback) throw new SocketError('disconnected', 'not connected');
+    return fallback;
   }
 
   private handleFrame(text: string): void {
@@ -318,6 +369,7 @@ export class RoundsSocket {
     const backoff = Math.min(max, base * 2 ** this.attempt) * (0.5 + Math.random() / 2);
     this.attempt++;
     if (this.attempt % 3 === 0) this.hooks?.onConnectFailing();
+    if (this.opts.fallback && this.attempt >= (this.opts.fallback.afterAttempts ?? 3)) this.startPolling();
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(() => this.connect(), delayMs ?? backoff);
   }
@@ -332,4 +384,11 @@ function socketUrl(): string {
 }
 
 /** The one socket of the app. Components never use it directly: features' actions do. */
-export const socket = new RoundsSocket({ url: socketUrl });
+export const socket = new RoundsSocket({
+  url: socketUrl,
+  fallback: {
+    sync: (roomId, afterSeq, limit) =>
+      api.get(`/rooms/${encodeURIComponent(roomId)}/events?afterSeq=${afterSeq}&limit=${limit}`),
+    send: (roomId, body) => api.post(`/rooms/${encodeURIComponent(roomId)}/messages`, body),
+  },
+});

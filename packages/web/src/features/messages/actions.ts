@@ -1,4 +1,5 @@
-import type { Message } from '@rounds/protocol';
+import type { Message, ReadState } from '@rounds/protocol';
+import { api } from '../../lib/api';
 import { type OutboxAttachment, removeFromOutbox } from '../../lib/outbox';
 import { socket } from '../../lib/socket';
 import { roomsStore } from '../rooms/rooms-store';
@@ -57,7 +58,11 @@ export function markRead(roomId: string, seq: number): void {
     setTimeout(() => {
       readTimers.delete(roomId);
       const target = wanted.get(roomId) ?? seq;
-      socket.request('read.mark', { roomId, seq: target }).then(
+      // Over HTTP while the socket is down (the HTTP fallback), so the count clears as the user reads.
+      const marked = socket.isOnline
+        ? socket.request('read.mark', { roomId, seq: target })
+        : api.post<ReadState>(`/rooms/${encodeURIComponent(roomId)}/read`, { seq: target });
+      marked.then(
         (state) => {
           wanted.delete(roomId);
           roomsStore.set((s) => {
