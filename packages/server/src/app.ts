@@ -59,7 +59,9 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   let limiter: RateLimiter = new MemoryRateLimiter();
   if (config.redisUrl) {
     hub.setTransport(new RedisTransport(config.redisUrl, config.nodeId, hub, log));
-    limiter = new RedisRateLimiter(new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }));
+    limiter = new RedisRateLimiter(
+      new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, enableAutoPipelining: true }),
+    );
   }
   const media = config.s3 ? new S3Storage(config.s3) : new LocalStorage(path.join(config.dataDir, 'media'));
   const images = new ImageWorker(log);
