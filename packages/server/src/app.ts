@@ -60,6 +60,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   if (config.redisUrl) {
     hub.setTransport(new RedisTransport(config.redisUrl, config.nodeId, hub, log));
     limiter = new RedisRateLimiter(
+      // Auto-pipelining: the rate checks of one batch go out in one write (only EVALSHA on this connection).
       new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, enableAutoPipelining: true }),
     );
   }

@@ -28,8 +28,9 @@ export class RedisTransport implements HubTransport {
     private readonly log: Logger,
   ) {
     const opts = { maxRetriesPerRequest: 2, retryStrategy: (n: number) => Math.min(50 * 2 ** n, 2000) };
-    // Auto-pipelining: the events of one batch (published in one tick) go out in one write.
-    this.pub = new Redis(url, { ...opts, enableOfflineQueue: false, lazyConnect: false, enableAutoPipelining: true });
+    // No auto-pipelining on this connection: with it, the cross-node presence test failed once (a user's
+    // offline presence never came); presence mixes MULTI blocks and plain commands whose order matters.
+    this.pub = new Redis(url, { ...opts, enableOfflineQueue: false, lazyConnect: false });
     this.sub = new Redis(url, { ...opts, autoResubscribe: true });
     for (const [name, client] of [
       ['pub', this.pub],
