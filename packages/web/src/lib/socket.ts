@@ -112,7 +112,7 @@ export class RoundsSocket {
       threadRootId,
       ...(attachments.length ? { attachments } : {}),
     });
-    if (this.online) this.transmit(entry);
+    if (this.online || this.pollTimer) this.transmit(entry);
     return entry.clientMsgId;
   }
 
@@ -121,14 +121,14 @@ export class RoundsSocket {
     const entry = findInOutbox(clientMsgId);
     if (!entry) return;
     setOutboxStatus(clientMsgId, 'queued');
-    if (this.online) this.transmit({ ...entry, status: 'queued' });
+    if (this.online || this.pollTimer) this.transmit({ ...entry, status: 'queued' });
   }
 
   /** Starts tracking a room's stream at `seq` (from the room list) and catches up if connected. */
   track(roomId: string, seq: number): void {
     const known = this.tracker.has(roomId);
     this.tracker.track(roomId, seq);
-    if (!known && this.online) void this.syncRoom(roomId);
+    if (!known && (this.online || this.pollTimer)) void this.syncRoom(roomId);
   }
 
   untrack(roomId: string): void {

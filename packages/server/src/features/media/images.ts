@@ -95,7 +95,14 @@ export class ImageWorker {
           resolve(child);
         } else this.settle(m, child);
       });
-      child.on('error', (err) => this.log.error({ err }, 'picture worker error'));
+      child.on('error', (err) => {
+        this.log.error({ err }, 'picture worker error');
+        // Spawning failed: there will be no 'exit'; let the next job try again.
+        if (!ready && child.pid === undefined) {
+          this.child = undefined;
+          reject(new AppError('internal', 'The picture worker could not start.'));
+        }
+      });
       child.on('exit', (code, signal) => {
         if (this.child && !this.closed) this.log.warn({ code, signal }, 'picture worker exited');
         this.child = undefined;
