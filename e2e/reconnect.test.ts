@@ -181,4 +181,31 @@ describe('reconnect', () => {
     expect(server.messages.map((m) => m.body)).toEqual(['Sent over HTTP', 'Reply over the socket']);
     expect(c.errors).toEqual([]);
   });
+
+  it('forgets unsent messages at sign-out (nothing of them stays in the browser)', async () => {
+    const h = await newClient(browser);
+    await h.context.routeWebSocket(/\/api\/v1\/socket/, (ws) => ws.close());
+    await h.context.route(/\/api\/v1\/rooms\/[^/]+\/messages$/, (route) =>
+      route.request().method() === 'POST' ? route.abort() : route.continue(),
+    );
+    const hana = await signUpApi(h, srv, userSpec('Hana Sato'));
+    const roomId = (
+      await apiCall<{ id: string }>(srv, hana.token, 'POST', '/rooms', { name: 'Shared workstation', language: 'en' })
+    ).id;
+    await h.page.goto(`${srv.url}/rooms/${roomId}`);
+    await send(h.page, 'Bed 4 needs a review');
+    await h.page.getByTestId('pending-message').waitFor();
+    const saved = () =>
+      h.page.evaluate(() =>
+        Object.entries(localStorage)
+          .filter(([k]) => k.startsWith('rounds.outbox.'))
+          .map(([, v]) => v),
+      );
+    expect((await saved()).join()).toContain('Bed 4 needs a review');
+
+    await h.page.getByTestId('nav-profile').click();
+    await h.page.getByTestId('signout').click();
+    await h.page.waitForURL(/\/signin$/);
+    expect(await saved()).toEqual([]);
+  });
 });
