@@ -169,6 +169,18 @@ describe('reconnect', () => {
     await message(c.page, 'Reply over the socket').waitFor({ timeout: 20_000 });
     // Read at the bottom of the room: the read position goes over HTTP too, so no unread count stays.
     await hasCount(c.page.getByTestId('unread-badge'), 0);
+    // Edits and reactions go over HTTP as well.
+    const mine = message(c.page, 'Sent over HTTP');
+    await mine.hover();
+    await mine.getByTestId('edit-button').click();
+    await c.page.getByTestId('edit-input').fill('Sent over HTTP, then edited');
+    await c.page.getByTestId('edit-input').press('Enter');
+    await message(d.page, 'Sent over HTTP, then edited').getByTestId('edited-marker').waitFor({ timeout: 20_000 });
+    const reply = message(c.page, 'Reply over the socket');
+    await reply.hover();
+    await reply.getByTestId('react-button').click();
+    await c.page.getByTestId('react-👍').click();
+    await hasText(message(d.page, 'Reply over the socket').getByTestId('reaction-count'), '1');
     await shot(c.page, 'http-fallback');
 
     // When the socket gets through, the banner goes and nothing was posted twice.
@@ -176,9 +188,9 @@ describe('reconnect', () => {
     await c.context.setOffline(true);
     await c.context.setOffline(false);
     await c.page.getByTestId('connection-banner').waitFor({ state: 'detached', timeout: 30_000 });
-    await hasCount(message(c.page, 'Sent over HTTP'), 1);
+    await hasCount(message(c.page, 'Sent over HTTP, then edited'), 1);
     const server = await apiCall<Page>(srv, gil.token, 'GET', `/rooms/${roomId}/messages?limit=50`);
-    expect(server.messages.map((m) => m.body)).toEqual(['Sent over HTTP', 'Reply over the socket']);
+    expect(server.messages.map((m) => m.body)).toEqual(['Sent over HTTP, then edited', 'Reply over the socket']);
     expect(c.errors).toEqual([]);
   });
 

@@ -5,8 +5,9 @@ import { socket } from '../../lib/socket';
 import { roomsStore } from '../rooms/rooms-store';
 
 /**
- * What the user does to messages. Each goes to the server over the socket; the resulting state comes back
- * as the room event every member receives (the sender included). Sends go through the outbox.
+ * What the user does to messages. Each goes to the server over the socket (over HTTP while the socket is
+ * down); the resulting state comes back as the room event every member receives (the sender included).
+ * Sends go through the outbox.
  */
 export function sendMessage(
   roomId: string,
@@ -17,17 +18,45 @@ export function sendMessage(
   socket.sendMessage(roomId, body, threadRootId, attachments);
 }
 
+const enc = encodeURIComponent;
+const messagePath = (m: Message) => `/rooms/${enc(m.roomId)}/messages/${enc(m.id)}`;
+
+/**
+ * Over the socket when it is up; otherwise over HTTP (the same change through the REST API), then the room
+ * is caught up so the resulting event shows without waiting for the socket or the next poll.
+ */
+async function change(m: Message, overSocket: () => Promise<unknown>, overHttp: () => Promise<unknown>): Promise<void> {
+  if (socket.isOnline) {
+    await overSocket();
+    return;
+  }
+  await overHttp();
+  await socket.syncRoom(m.roomId);
+}
+
 export async function editMessage(m: Message, body: string): Promise<void> {
-  await socket.request('message.edit', { roomId: m.roomId, messageId: m.id, body });
+  await change(
+    m,
+    () => socket.request('message.edit', { roomId: m.roomId, messageId: m.id, body }),
+    () => api.patch(messagePath(m), { body }),
+  );
 }
 
 export async function deleteMessage(m: Message): Promise<void> {
-  await socket.request('message.delete', { roomId: m.roomId, messageId: m.id });
+  await change(
+    m,
+    () => socket.request('message.delete', { roomId: m.roomId, messageId: m.id }),
+    () => api.del(messagePath(m)),
+  );
 }
 
 export async function toggleReaction(m: Message, emoji: string, meId: string): Promise<void> {
   const mine = m.reactions.some((r) => r.emoji === emoji && r.userIds.includes(meId));
-  await socket.request(mine ? 'reaction.remove' : 'reaction.add', { roomId: m.roomId, messageId: m.id, emoji });
+  await change(
+    m,
+    () => socket.request(mine ? 'reaction.remove' : 'reaction.add', { roomId: m.roomId, messageId: m.id, emoji }),
+    () => (mine ? api.del : api.put)(`${messagePath(m)}/reactions/${enc(emoji)}`),
+  );
 }
 
 let lastTyping = 0;
