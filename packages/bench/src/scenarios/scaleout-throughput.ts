@@ -8,27 +8,18 @@
 import os from 'node:os';
 import { type Cluster, pgCpuBetween, type StateSamples, startCluster } from '../cluster';
 import { type Ctx, openRounds } from '../context';
-import type { ClientSpec } from '../ipc';
-import { sleep } from '../procs';
 import { roundsSocketUrl, type ServerProc } from '../servers';
 import { int, ms, ratio, type ScenarioResult } from '../stats';
 import { Workers } from '../workers';
-import { BODY } from './throughput';
+import { type TpCounts, tpClients, tpWindow } from './throughput';
 
-type Config = {
+type Config = TpCounts & {
   name: string;
   nodes: ServerProc[];
   cluster: Cluster | undefined;
-  group: number;
-  acked: number;
-  delivered: number;
-  seconds: number;
   nodeCpu: number[];
   pgCpu: number;
   redisCpu: number;
-  clientCpu: number;
-  errors: number;
-  firstError: string | undefined;
   connectMs: number;
   /** What the deployment's PostgreSQL backends were doing, sampled during its windows. */
   pgStates: StateSamples;
@@ -52,48 +43,33 @@ const config = (name: string, nodes: ServerProc[], cluster: Cluster | undefined,
   pgStates: { samples: 0, byState: new Map() },
 });
 
-async function window(workers: Workers, c: Config, warmupMs: number, windowMs: number): Promise<void> {
-  await workers.all({ op: 'tp-start', body: BODY, group: c.group });
-  await sleep(warmupMs);
-  const node0 = c.nodes.map((n) => n.cpuSeconds());
-  const redis0 = c.cluster?.redis.cpuSeconds() ?? 0;
-  const pg0 = (await c.cluster?.pgCpu()) ?? new Map<number, number>();
-  const client0 = workers.cpuSeconds();
-  const sampler = c.cluster?.sampleStates([...pg0.keys()]);
-  const a = await workers.tpMark();
-  await sleep(windowMs);
-  const b = await workers.tpMark();
-  const states = await sampler?.stop();
-  if (states) {
-    c.pgStates.samples += states.samples;
-    for (const [k, v] of states.byState) c.pgStates.byState.set(k, (c.pgStates.byState.get(k) ?? 0) + v);
-  }
-  c.nodes.forEach((n, i) => {
-    c.nodeCpu[i] = (c.nodeCpu[i] ?? 0) + n.cpuSeconds() - (node0[i] ?? 0);
+/** One window of a deployment, with the CPU of its nodes, its Redis and its PostgreSQL backends. */
+function window(workers: Workers, c: Config, warmupMs: number, windowMs: number): Promise<void> {
+  return tpWindow(workers, c, warmupMs, windowMs, async () => {
+    const node0 = c.nodes.map((n) => n.cpuSeconds());
+    const redis0 = c.cluster?.redis.cpuSeconds() ?? 0;
+    const pg0 = (await c.cluster?.pgCpu()) ?? new Map<number, number>();
+    const sampler = c.cluster?.sampleStates([...pg0.keys()]);
+    return async () => {
+      const states = await sampler?.stop();
+      if (states) {
+        c.pgStates.samples += states.samples;
+        for (const [k, v] of states.byState) c.pgStates.byState.set(k, (c.pgStates.byState.get(k) ?? 0) + v);
+      }
+      c.nodes.forEach((n, i) => {
+        c.nodeCpu[i] = (c.nodeCpu[i] ?? 0) + n.cpuSeconds() - (node0[i] ?? 0);
+      });
+      if (c.cluster) {
+        c.redisCpu += c.cluster.redis.cpuSeconds() - redis0;
+        c.pgCpu += pgCpuBetween(pg0, await c.cluster.pgCpu());
+      }
+    };
   });
-  c.clientCpu += workers.cpuSeconds() - client0;
-  if (c.cluster) {
-    c.redisCpu += c.cluster.redis.cpuSeconds() - redis0;
-    c.pgCpu += pgCpuBetween(pg0, await c.cluster.pgCpu());
-  }
-  await workers.all({ op: 'tp-stop' });
-  c.acked += b.acked - a.acked;
-  c.delivered += b.delivered - a.delivered;
-  c.seconds += (b.at - a.at) / 1000;
-  c.errors += b.errors;
-  c.firstError ??= b.firstError;
 }
 
 export async function scaleoutThroughput(ctx: Ctx): Promise<ScenarioResult> {
-  const { seed } = ctx.seed;
   const { tpWarmupMs, tpSeconds, tpWindows } = ctx.sizes;
-  const size = seed.plan.tpRoomSize;
-  const clients: ClientSpec[] = seed.tpRooms.flatMap((roomId, j) =>
-    Array.from({ length: size }, (_, i) => ({
-      token: (seed.users[1 + j * size + i] as { token: string }).token,
-      roomId,
-    })),
-  );
+  const clients = tpClients(ctx);
   const workers = await Workers.start(ctx.sizes.tpWorkers);
   const stops: (() => Promise<void>)[] = [];
   try {

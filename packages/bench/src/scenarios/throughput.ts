@@ -11,20 +11,13 @@ import { roundsSocketUrl, type ServerProc, startBaseline, wsUrl } from '../serve
 import { int, ms, ratio, type ScenarioResult } from '../stats';
 import { Workers } from '../workers';
 
-export const BODY =
+const BODY =
   'Home quarantine or field hospital for mild cases? We moved ours to the exhibition centre last week; bed turnover doubled. Happy to share the triage sheet.';
 
-type Run = {
+type Run = TpCounts & {
   name: string;
   server: ServerProc;
-  group: number;
-  acked: number;
-  delivered: number;
-  seconds: number;
   cpu: number;
-  clientCpu: number;
-  errors: number;
-  firstError: string | undefined;
   ackedPerSec: number;
   deliveredPerSec: number;
   rssMb: number;
@@ -46,35 +39,74 @@ const newRun = (name: string, server: ServerProc, group: number): Run => ({
   rssMb: 0,
 });
 
-/** One window: the run's clients send for warm-up + window; counters are read between two marks. */
-async function window(workers: Workers, run: Run, warmupMs: number, windowMs: number): Promise<void> {
-  await workers.all({ op: 'tp-start', body: BODY, group: run.group });
+/** What a deployment accumulates over its throughput windows. */
+export type TpCounts = {
+  /** The worker group its clients are in. */
+  group: number;
+  acked: number;
+  delivered: number;
+  seconds: number;
+  clientCpu: number;
+  errors: number;
+  firstError: string | undefined;
+};
+
+/** The throughput rooms' clients: member i of room j is seed user 1 + j × size + i. */
+export function tpClients(ctx: Ctx): ClientSpec[] {
+  const { seed } = ctx.seed;
+  const size = seed.plan.tpRoomSize;
+  return seed.tpRooms.flatMap((roomId, j) =>
+    Array.from({ length: size }, (_, i) => ({
+      token: (seed.users[1 + j * size + i] as { token: string }).token,
+      roomId,
+    })),
+  );
+}
+
+/**
+ * One window: the group's clients send for warm-up + window, and the counters are read between two marks.
+ * `readings` starts the deployment's own readings (server CPU…) as the window opens and returns the function
+ * that closes them.
+ */
+export async function tpWindow(
+  workers: Workers,
+  counts: TpCounts,
+  warmupMs: number,
+  windowMs: number,
+  readings: () => Promise<() => Promise<void>>,
+): Promise<void> {
+  await workers.all({ op: 'tp-start', body: BODY, group: counts.group });
   await sleep(warmupMs);
-  const cpu0 = run.server.cpuSeconds();
   const clientCpu0 = workers.cpuSeconds();
+  const close = await readings();
   const a = await workers.tpMark();
   await sleep(windowMs);
   const b = await workers.tpMark();
-  run.cpu += run.server.cpuSeconds() - cpu0;
-  run.clientCpu += workers.cpuSeconds() - clientCpu0;
+  await close();
+  counts.clientCpu += workers.cpuSeconds() - clientCpu0;
   await workers.all({ op: 'tp-stop' });
-  run.acked += b.acked - a.acked;
-  run.delivered += b.delivered - a.delivered;
-  run.seconds += (b.at - a.at) / 1000;
-  run.errors += b.errors;
-  run.firstError ??= b.firstError;
+  counts.acked += b.acked - a.acked;
+  counts.delivered += b.delivered - a.delivered;
+  counts.seconds += (b.at - a.at) / 1000;
+  counts.errors += b.errors;
+  counts.firstError ??= b.firstError;
+}
+
+/** One window of a single-server run, with that server's CPU. */
+function window(workers: Workers, run: Run, warmupMs: number, windowMs: number): Promise<void> {
+  return tpWindow(workers, run, warmupMs, windowMs, async () => {
+    const cpu0 = run.server.cpuSeconds();
+    return async () => {
+      run.cpu += run.server.cpuSeconds() - cpu0;
+    };
+  });
 }
 
 export async function throughput(ctx: Ctx): Promise<ScenarioResult> {
   const { seed } = ctx.seed;
   const { tpWarmupMs, tpSeconds, tpWindows } = ctx.sizes;
   const size = seed.plan.tpRoomSize;
-  const clients: ClientSpec[] = seed.tpRooms.flatMap((roomId, j) =>
-    Array.from({ length: size }, (_, i) => ({
-      token: (seed.users[1 + j * size + i] as { token: string }).token,
-      roomId,
-    })),
-  );
+  const clients = tpClients(ctx);
   const workers = await Workers.start(ctx.sizes.tpWorkers);
   const servers: ServerProc[] = [];
   try {
