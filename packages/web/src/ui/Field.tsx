@@ -1,9 +1,23 @@
-import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 type Common = { label: string; hint?: ReactNode; error?: string | undefined; testId?: string };
 
-/** A labelled input with an optional hint and error, wired with aria-describedby. */
-export function Field({ label, hint, error, testId, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** What the control of a field carries: its id, and its invalid state and descriptions for assistive tech. */
+type ControlProps = {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  'data-testid': string | undefined;
+};
+
+/** The label, hint and error around one control, wired with aria-describedby. */
+function FieldShell({ label, hint, error, testId, control }: Common & { control: (props: ControlProps) => ReactNode }) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -11,13 +25,12 @@ export function Field({ label, hint, error, testId, ...input }: Common & InputHT
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        data-testid={testId}
-        {...input}
-      />
+      {control({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+        'data-testid': testId,
+      })}
       {hint && (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -30,6 +43,11 @@ export function Field({ label, hint, error, testId, ...input }: Common & InputHT
       )}
     </div>
   );
+}
+
+/** A labelled input with an optional hint and error. */
+export function Field({ label, hint, error, testId, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldShell {...{ label, hint, error, testId }} control={(props) => <input {...props} {...input} />} />;
 }
 
 export function TextArea({
@@ -39,32 +57,7 @@ export function TextArea({
   testId,
   ...input
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        data-testid={testId}
-        {...input}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-err`} className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
+  return <FieldShell {...{ label, hint, error, testId }} control={(props) => <textarea {...props} {...input} />} />;
 }
 
 export function SelectField({
@@ -74,32 +67,15 @@ export function SelectField({
   testId,
   children,
   ...select
-}: Common & React.SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
-  const id = useId();
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   return (
-    <div className="field">
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        data-testid={testId}
-        {...select}
-      >
-        {children}
-      </select>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
+    <FieldShell
+      {...{ label, hint, error, testId }}
+      control={(props) => (
+        <select {...props} {...select}>
+          {children}
+        </select>
       )}
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    />
   );
 }
