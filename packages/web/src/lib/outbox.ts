@@ -39,9 +39,11 @@ function readSaved(userId: string): OutboxEntry[] {
           typeof e.roomId === 'string' &&
           typeof e.body === 'string',
       )
-      .map((e) => ({
+      .map(({ attachments, ...e }) => ({
         ...e,
-        threadRootId: e.threadRootId ?? null,
+        threadRootId: typeof e.threadRootId === 'string' ? e.threadRootId : null,
+        // Whatever else a stored entry holds is checked by the server when it is sent.
+        ...(Array.isArray(attachments) ? { attachments } : {}),
         status: e.status === 'failed' ? 'failed' : 'queued',
       }));
   } catch {
