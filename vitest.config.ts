@@ -35,6 +35,8 @@ export default defineConfig({
                 include: [
                   'packages/server/src/features/**/*.test.ts',
                   'packages/server/src/realtime/**/*.test.ts',
+                  'packages/server/src/events/**/*.test.ts',
+                  'packages/server/src/streams/**/*.test.ts',
                   'packages/server/src/demo/**/*.test.ts',
                 ],
                 env: { TEST_STORE: 'postgres' },

@@ -32,6 +32,8 @@ export const ErrorCode = {
   message_deleted: 'message_deleted',
   not_message_author: 'not_message_author',
   thread_root_invalid: 'thread_root_invalid',
+  message_blocked: 'message_blocked',
+  message_needs_confirmation: 'message_needs_confirmation',
   too_many_attachments: 'too_many_attachments',
   upload_not_found: 'upload_not_found',
   upload_empty: 'upload_empty',

@@ -5,7 +5,7 @@ import { ErrorBody } from './errors';
 import { RoomEvent, ServerEvent } from './events';
 import { Limits } from './limits';
 import { AttachmentRef } from './media';
-import { ClientMsgId, Emoji, Message, MessageBody, ReadState } from './messages';
+import { ClientMsgId, Emoji, HeldMessage, Message, MessageBody, ReadState, RuleFinding } from './messages';
 
 /** A client-chosen string echoed in the `ack` or `error` that answers a command. */
 export const Ref = z.union([z.string().min(1).max(64), z.number().int()]);
@@ -30,6 +30,7 @@ export const SendCommand = command('message.send', {
   body: MessageBody,
   threadRootId: Id.optional(),
   attachments: z.array(AttachmentRef).max(100).optional(),
+  confirmWarnings: z.boolean().optional(),
 });
 export const EditCommand = command('message.edit', { roomId: Id, messageId: Id, body: MessageBody.min(1) });
 export const DeleteCommand = command('message.delete', { roomId: Id, messageId: Id });
@@ -83,7 +84,22 @@ export const SyncResult = z.object({
   hasMore: z.boolean(),
 });
 export type SyncResult = z.infer<typeof SyncResult>;
-export const SendResult = z.object({ message: Message, duplicate: z.boolean() });
+/**
+ * The answer to a send: the stored message, or the held send when a rule held it for review (`held`, no
+ * seq yet). `duplicate` is true for a retry of a clientMsgId already answered. `warnings` lists the rules
+ * that warned and that the sender confirmed.
+ */
+export const SentResult = z.object({
+  message: Message,
+  duplicate: z.boolean(),
+  warnings: z.array(RuleFinding).optional(),
+});
+export const HeldResult = z.object({
+  held: HeldMessage,
+  duplicate: z.boolean(),
+  warnings: z.array(RuleFinding).optional(),
+});
+export const SendResult = z.union([SentResult, HeldResult]);
 export type SendResult = z.infer<typeof SendResult>;
 export const MessageResult = z.object({ message: Message });
 export type MessageResult = z.infer<typeof MessageResult>;

@@ -48,8 +48,34 @@ export const SendMessageBody = z.object({
   body: MessageBody,
   threadRootId: Id.optional(),
   attachments: z.array(AttachmentRef).max(100).optional(),
+  /** Send even though a rule warned about this text (the refusal `message_needs_confirmation` listed why). */
+  confirmWarnings: z.boolean().optional(),
 });
 export type SendMessageBody = z.infer<typeof SendMessageBody>;
+
+/** Why a community rule warned about, held or blocked a send. */
+export const RuleFinding = z.object({
+  /** The rule's id, e.g. `politics` (stable: clients may show their own wording). */
+  rule: z.string(),
+  /** The rule's explanation, in the deployment's words. */
+  reason: z.string(),
+});
+export type RuleFinding = z.infer<typeof RuleFinding>;
+
+/**
+ * A send that a rule held for review: nobody else sees it and it has no seq until a moderator releases it,
+ * when it is sent as a message (the same clientMsgId) with the room's next seq.
+ */
+export const HeldMessage = z.object({
+  id: Id,
+  roomId: Id,
+  clientMsgId: z.string(),
+  body: z.string(),
+  threadRootId: Id.nullable(),
+  finding: RuleFinding,
+  createdAt: Timestamp,
+});
+export type HeldMessage = z.infer<typeof HeldMessage>;
 
 export const EditMessageBody = z.object({ body: MessageBody.min(1) });
 export const MarkReadBody = z.object({ seq: Seq });

@@ -13,23 +13,21 @@ import pino from 'pino';
 import type { Config } from './config';
 import type { Deps } from './context';
 import { migrateToLatest, openDatabase } from './db/database';
-import { accountsRoutes } from './features/accounts/routes';
+import { EventBus } from './events/bus';
+import { SignalPoller, SignalRelay } from './events/signals';
+import { features } from './features';
 import { deleteExpiredSessions, flushSessionTouches } from './features/accounts/service';
 import { ImageWorker } from './features/media/images';
-import { mediaRoutes } from './features/media/routes';
 import { sweepOrphans, sweepTemporaryFiles } from './features/media/service';
 import { LocalStorage, S3Storage } from './features/media/storage';
-import type { WriteBatcher } from './features/messages/batcher';
-import { messageSocketHandlers, messagesRoutes } from './features/messages/routes';
-import { createMessageWriter } from './features/messages/service';
-import { roomsRoutes } from './features/rooms/routes';
+import type { SendRule } from './features/messages/pipeline';
 import { listRoomsForSocket } from './features/rooms/service';
 import { installAuth } from './http/auth';
 import { installErrorHandler } from './http/errors';
 import { installMetrics } from './http/metrics';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
 import { RedisRateLimiter } from './rate-limit-redis';
-import { Gateway } from './realtime/gateway';
+import { Gateway, mergeSocketHandlers } from './realtime/gateway';
 import { Hub } from './realtime/hub';
 import { RedisTransport } from './realtime/redis-transport';
 
@@ -37,7 +35,7 @@ export type Rounds = {
   app: FastifyInstance;
   deps: Deps;
   gateway: Gateway;
-  batcher: WriteBatcher;
+  hub: Hub;
   /** Listens on config.host:config.port; returns the base URL. */
   listen(): Promise<string>;
   /** Drains sockets, flushes writes and closes everything. */
@@ -47,7 +45,14 @@ export type Rounds = {
 /** How long a stopping server lets HTTP requests still running finish before cutting them. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-export type AppOptions = { pgSchema?: string | undefined; logger?: pino.Logger | undefined };
+export type AppOptions = {
+  pgSchema?: string | undefined;
+  logger?: pino.Logger | undefined;
+  /** A short-lived process (the `rounds admin` CLI): its events go to the signals table for the nodes. */
+  cli?: boolean;
+  /** Community rules every send passes (tests use their own). */
+  rules?: readonly SendRule[];
+};
 
 /** Assembles storage, hub, HTTP routes and the socket gateway. Migrates the database first. */
 export async function createRounds(config: Config, opts: AppOptions = {}): Promise<Rounds> {
@@ -66,8 +71,13 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   }
   const media = config.s3 ? new S3Storage(config.s3) : new LocalStorage(path.join(config.dataDir, 'media'));
   const images = new ImageWorker(log);
-  const deps: Deps = { config, database, db: database.db, hub, log, limiter, media, images };
-  const batcher = createMessageWriter(deps);
+  const bus = new EventBus(log);
+  const relay = opts.cli ? new SignalRelay(database.db) : undefined;
+  bus.subscribe(relay ?? hub.subscriber());
+  const deps: Deps = { config, database, db: database.db, bus, presence: hub, log, limiter, media, images };
+  const modules = features({ rules: opts.rules }).map((make) => make(deps));
+  for (const m of modules) for (const s of m.subscribers ?? []) bus.subscribe(s);
+  const signals = opts.cli ? undefined : new SignalPoller(database.db, bus, log, config.signalPollMs);
 
   const app: FastifyInstance = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -97,15 +107,12 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  installMetrics(app, deps);
+  installMetrics(app, deps, hub);
   installAuth(app, deps);
 
   await app.register(
     async (api) => {
-      await api.register(accountsRoutes, { deps });
-      await api.register(roomsRoutes, { deps });
-      await api.register(messagesRoutes, { deps, batcher });
-      await api.register(mediaRoutes, { deps });
+      for (const m of modules) await m.routes?.(api);
     },
     { prefix: '/api/v1' },
   );
@@ -118,8 +125,8 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
 
   serveWeb(app, config.webDist);
 
-  const gateway = new Gateway(deps, app.server, {
-    handlers: messageSocketHandlers(batcher),
+  const gateway = new Gateway(deps, hub, app.server, {
+    handlers: mergeSocketHandlers(modules),
     loadRooms: listRoomsForSocket,
   });
 
@@ -140,7 +147,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     app,
     deps,
     gateway,
-    batcher,
+    hub,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const addr = app.server.address();
@@ -152,8 +159,10 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
       closed = true;
       clearInterval(sweeper);
       clearInterval(touchFlusher);
+      signals?.stop();
       gateway.drain();
-      await batcher.flush();
+      for (const m of modules) await m.close?.();
+      await relay?.flush();
       await flushSessionTouches(deps).catch(() => {});
       gateway.closeAll();
       // server.close() drops idle keep-alive connections once; one that finishes its request later would

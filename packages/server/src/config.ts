@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   ROUNDS_RATE_AUTH_PER_MIN: int(1, 1_000_000).default(20),
   ROUNDS_PRESENCE_PUSH_MAX: int(0, 1_000_000).default(500),
   ROUNDS_HEARTBEAT_MS: int(1000, 600_000).default(30_000),
+  ROUNDS_SIGNAL_POLL_MS: int(50, 60_000).default(1000),
   ROUNDS_TRUST_PROXY: bool.default(false),
   ROUNDS_NODE_ID: z.string().max(64).optional(),
   ROUNDS_UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(25),
@@ -57,6 +58,8 @@ export type Config = {
   rate: { messagesPerSec: number; messagesBurst: number; authPerMin: number };
   presencePushMax: number;
   heartbeatMs: number;
+  /** How often a node reads events committed by other processes (the CLI); see events/signals.ts. */
+  signalPollMs: number;
   trustProxy: boolean;
   nodeId: string;
   uploadMaxBytes: number;
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     presencePushMax: e.ROUNDS_PRESENCE_PUSH_MAX,
     heartbeatMs: e.ROUNDS_HEARTBEAT_MS,
+    signalPollMs: e.ROUNDS_SIGNAL_POLL_MS,
     trustProxy: e.ROUNDS_TRUST_PROXY,
     nodeId: e.ROUNDS_NODE_ID ?? `node-${process.pid}`,
     uploadMaxBytes: Math.round(e.ROUNDS_UPLOAD_MAX_MB * 1024 * 1024),

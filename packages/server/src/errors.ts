@@ -41,6 +41,8 @@ export const httpStatus: Record<ErrorCode, number> = {
   message_deleted: 410,
   not_message_author: 403,
   thread_root_invalid: 422,
+  message_blocked: 422,
+  message_needs_confirmation: 409,
   too_many_attachments: 422,
   upload_not_found: 404,
   upload_empty: 422,

@@ -91,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('Usage: rounds admin create --email E --name N | rounds admin reset-password --email E\n');
         return 2;
       }
-      const rounds = await createRounds(config);
+      const rounds = await createRounds(config, { cli: true });
       const accounts = await import('./features/accounts/service');
       try {
         const password = await readPassword();

@@ -98,7 +98,10 @@ export interface ReactionsTable {
   created_at: number;
 }
 
-/** Every room event other than message.created, as the JSON sent live, for replay by `sync`. */
+/**
+ * The log of every stream event other than message.created, as the JSON sent live, for replay by `sync`.
+ * `room_id` is the stream's id: a room's id for a room, a `streams.id` for other streams.
+ */
 export interface RoomEventsTable {
   room_id: string;
   seq: number;
@@ -125,8 +128,47 @@ export interface MediaTable {
   attached_at: number | null;
 }
 
+/** A stream other than a room (a room's own counter is rooms.last_seq). */
+export interface StreamsTable {
+  id: string;
+  kind: string;
+  last_seq: number;
+  created_at: number;
+}
+
+export interface StreamRoomsTable {
+  stream_id: string;
+  room_id: string;
+}
+
+/** A send that a rule held: no seq until released (then it is sent with its original clientMsgId). */
+export interface HeldMessagesTable {
+  id: string;
+  room_id: string;
+  sender_id: string;
+  client_msg_id: string;
+  body: string;
+  thread_root_id: string | null;
+  /** JSON array of {uploadId, caption}. */
+  attachments: string;
+  /** JSON of the rule's verdict: {action, rule, reason}. */
+  verdict: string;
+  created_at: number;
+}
+
+/** A batch of committed envelopes from another process (the CLI), for every node to deliver locally. */
+export interface SignalsTable {
+  id: string;
+  batch: string;
+  created_at: number;
+}
+
 export interface DB {
   media: MediaTable;
+  streams: StreamsTable;
+  stream_rooms: StreamRoomsTable;
+  held_messages: HeldMessagesTable;
+  signals: SignalsTable;
   users: UsersTable;
   sessions: SessionsTable;
   room_groups: RoomGroupsTable;
@@ -143,5 +185,6 @@ export type SessionRow = Selectable<SessionsTable>;
 export type RoomRow = Selectable<RoomsTable>;
 export type RoomGroupRow = Selectable<RoomGroupsTable>;
 export type MemberRow = Selectable<RoomMembersTable>;
+export type HeldMessageRow = Selectable<HeldMessagesTable>;
 export type MessageRow = Selectable<MessagesTable>;
 export type MediaRow = Selectable<MediaTable>;

@@ -6,7 +6,7 @@ import {
   LanguageTag,
   MessagePage,
   professions,
-  SendResult,
+  SentResult,
   SyncResult,
   TimeZone,
 } from '@rounds/protocol';
@@ -229,7 +229,7 @@ describe('the demo community', () => {
     };
     const sent = await api(srv.url, 'POST', `/rooms/${room.id}/messages`, body, newcomer.token);
     expect(sent.status).toBe(201);
-    expect(SendResult.parse(sent.body).message.seq).toBe(Number(room.last_seq) + 2);
+    expect(SentResult.parse(sent.body).message.seq).toBe(Number(room.last_seq) + 2);
     const sock = await TestSocket.connect(srv.wsUrl, newcomer.token);
     const tail = SyncResult.parse(
       await sock.call({ type: 'sync', roomId: room.id, afterSeq: Number(room.last_seq) - 2 }),

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { MessageRow, ReactionsTable } from '../db/schema';
-import { privacyFlags } from '../features/messages/service';
+import { privacyFlags } from '../features/messages/pipeline';
 import { newId } from '../ids';
 import { castMember, type Seat } from './cast';
 import type { Rng } from './random';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Deps } from '../context';
+import type { Hub } from '../realtime/hub';
 
 /** Metrics of one server instance (a registry each, so tests can run several in one process). */
 export type Metrics = {
@@ -18,7 +19,7 @@ export function metricsOf(deps: Deps): Metrics | undefined {
 }
 
 /** Exposes Prometheus metrics at /metrics. */
-export function installMetrics(app: FastifyInstance, deps: Deps): void {
+export function installMetrics(app: FastifyInstance, deps: Deps, hub: Hub): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const fanout = new Histogram({
@@ -43,7 +44,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
     help: 'Authenticated sockets on this node.',
     registers: [registry],
     collect() {
-      this.set(deps.hub.stats.connections);
+      this.set(hub.stats.connections);
     },
   });
   new Gauge({
@@ -51,7 +52,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
     help: 'Event frames written to sockets since start (messages out).',
     registers: [registry],
     collect() {
-      this.set(deps.hub.stats.delivered);
+      this.set(hub.stats.delivered);
     },
   });
   new Gauge({
@@ -59,7 +60,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
     help: 'Events published since start.',
     registers: [registry],
     collect() {
-      this.set(deps.hub.stats.published);
+      this.set(hub.stats.published);
     },
   });
   new Gauge({
@@ -67,7 +68,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
     help: 'Delay between publication on another node and receipt here, of the last event from Redis.',
     registers: [registry],
     collect() {
-      this.set(deps.hub.remoteLagMs() / 1000);
+      this.set(hub.remoteLagMs() / 1000);
     },
   });
   new Gauge({
@@ -75,7 +76,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
     help: 'Events received from other nodes since start.',
     registers: [registry],
     collect() {
-      this.set(deps.hub.stats.remote);
+      this.set(hub.stats.remote);
     },
   });
   const { wal, checkpointer } = deps.database;
@@ -105,7 +106,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
       },
     });
   }
-  deps.hub.onFanout = (seconds) => fanout.observe(seconds);
+  hub.onFanout = (seconds) => fanout.observe(seconds);
   metricsByDeps.set(deps, { registry, fanout, storeBatch, messagesIn });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),

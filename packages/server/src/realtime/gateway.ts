@@ -12,9 +12,11 @@ import {
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { Actor, Deps } from '../context';
 import { AppError } from '../errors';
+import { announce } from '../events/unit';
 import { authenticate, getSelf } from '../features/accounts/service';
 import { credentialsOf, sameOrigin } from '../http/auth';
 import { Connection } from './connection';
+import type { Hub } from './hub';
 
 const SOCKET_PATH = '/api/v1/socket';
 /** Frames above this are refused by ws itself (close 1009); between maxFrameBytes and this, an error frame. */
@@ -36,6 +38,27 @@ export type GatewayOptions = {
 };
 
 const knownTypes = new Set<string>(clientCommandTypes);
+
+/**
+ * The socket handlers of every feature, merged. Throws at start-up when a command has no handler or two,
+ * so a feature cannot silently shadow another's command.
+ */
+export function mergeSocketHandlers(
+  modules: readonly { name: string; socket?: Partial<SocketHandlers> }[],
+): SocketHandlers {
+  const merged: Record<string, unknown> = {};
+  const owner: Record<string, string> = {};
+  for (const m of modules) {
+    for (const [type, handler] of Object.entries(m.socket ?? {})) {
+      if (owner[type]) throw new Error(`socket command ${type} is handled by both ${owner[type]} and ${m.name}`);
+      owner[type] = m.name;
+      merged[type] = handler;
+    }
+  }
+  const missing = clientCommandTypes.filter((t) => t !== 'hello' && t !== 'ping' && !merged[t]);
+  if (missing.length > 0) throw new Error(`no feature handles socket command(s) ${missing.join(', ')}`);
+  return merged as SocketHandlers;
+}
 
 function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -65,6 +88,7 @@ export class Gateway {
 
   constructor(
     private readonly deps: Deps,
+    private readonly hub: Hub,
     server: Server,
     private readonly opts: GatewayOptions,
   ) {
@@ -191,7 +215,7 @@ export class Gateway {
     this.pending.delete(conn);
     conn.userId = actor.userId;
     conn.sessionId = actor.sessionId;
-    const first = this.deps.hub.attach(
+    const first = this.hub.attach(
       conn,
       rooms.map((r) => r.id),
     );
@@ -216,17 +240,18 @@ export class Gateway {
   }
 
   private announcePresence(userId: string, roomIds: readonly string[], online: boolean): void {
-    for (const roomId of roomIds) this.deps.hub.publish({ room: roomId }, { type: 'presence', roomId, userId, online });
+    for (const roomId of roomIds)
+      announce(this.deps, { audience: { room: roomId }, event: { type: 'presence', roomId, userId, online } });
   }
 
   private onClose(conn: Connection): void {
     this.pending.delete(conn);
     if (!conn.authenticated) return;
-    const last = this.deps.hub.detach(conn);
+    const last = this.hub.detach(conn);
     if (!last || this.draining) return;
     // The user may still be connected to another node; and their rooms may have changed since hello.
     const userId = conn.userId;
-    void Promise.all([this.deps.hub.online([userId]), this.opts.loadRooms(this.deps, userId)])
+    void Promise.all([this.hub.online([userId]), this.opts.loadRooms(this.deps, userId)])
       .then(([online, rooms]) => {
         if (!online.has(userId)) this.announcePresence(userId, this.smallRooms(rooms), false);
       })
@@ -260,7 +285,7 @@ export class Gateway {
 
   private beat(): void {
     const slice = this.tick++ % HEARTBEAT_SLICES;
-    for (const conn of this.deps.hub.connections()) {
+    for (const conn of this.hub.connections()) {
       if (conn.slot !== slice) continue;
       if (!conn.alive) {
         conn.ws.terminate();
@@ -274,14 +299,14 @@ export class Gateway {
   /** Stops accepting sockets and tells every client to reconnect elsewhere. */
   drain(retryAfterMs = 1000): void {
     this.draining = true;
-    this.deps.hub.broadcastLocal({ type: 'reconnect', reason: 'server shutting down', retryAfterMs });
+    this.hub.broadcastLocal({ type: 'reconnect', reason: 'server shutting down', retryAfterMs });
   }
 
   /** Closes every socket (after drain). */
   closeAll(): void {
     clearInterval(this.heartbeat);
     clearInterval(this.helloSweep);
-    for (const conn of [...this.deps.hub.connections()]) conn.ws.close(1012, 'server restart');
+    for (const conn of [...this.hub.connections()]) conn.ws.close(1012, 'server restart');
     for (const conn of this.pending.keys()) conn.ws.close(1012, 'server restart');
     this.wss.close();
   }

@@ -1,9 +1,8 @@
 import type { ServerEvent } from '@rounds/protocol';
+import type { Presence } from '../context';
+import type { Audience, Envelope, Subscriber } from '../events/bus';
 import type { Connection } from './connection';
 import { frameText } from './frame';
-
-/** Who receives a published event: every socket subscribed to a room, or every socket of one user. */
-export type Audience = { room: string } | { user: string };
 
 export type HubStats = { connections: number; published: number; delivered: number; remote: number };
 
@@ -19,9 +18,10 @@ export interface HubTransport {
 
 /**
  * Fan-out. An event is serialized and framed once per node, then the same bytes are written to every
- * local socket in its audience. Features publish here and never touch sockets.
+ * local socket in its audience. It is the event bus's socket subscriber: features record events in a unit of
+ * work and never touch sockets or the hub.
  */
-export class Hub {
+export class Hub implements Presence {
   private readonly rooms = new Map<string, Set<Connection>>();
   private readonly users = new Map<string, Set<Connection>>();
   readonly stats: HubStats = { connections: 0, published: 0, delivered: 0, remote: 0 };
@@ -34,46 +34,59 @@ export class Hub {
     this.transport = transport;
   }
 
-  /** Publishes to the audience on this node and, through the transport, on every other node. */
-  publish(audience: Audience, event: ServerEvent): void {
-    const json = JSON.stringify(event);
-    this.stats.published++;
-    this.deliver(audience, json, event);
-    this.transport?.send(audience, json);
+  /** The bus subscriber that puts committed events on the sockets of this node and, through the transport, of every other node. */
+  subscriber(): Subscriber {
+    return { name: 'sockets', deliver: (batch) => this.publishMany(batch) };
   }
 
   /**
-   * Publishes several events at once. Events with the same audience are framed once each and written to
+   * Delivers a batch in order. Consecutive events for the same audience are framed once each and written to
    * each socket in a single write, so a committed batch of sends costs one write per recipient socket.
    */
-  publishMany(items: readonly { audience: Audience; event: ServerEvent }[]): void {
-    const groups = new Map<string, { audience: Audience; jsons: string[]; first: ServerEvent }>();
-    for (const { audience, event } of items) {
-      const key = 'room' in audience ? `r:${audience.room}` : `u:${audience.user}`;
-      let g = groups.get(key);
-      if (!g) {
-        g = { audience, jsons: [], first: event };
-        groups.set(key, g);
-      }
-      g.jsons.push(JSON.stringify(event));
-    }
-    for (const { audience, jsons, first } of groups.values()) {
+  private publishMany(batch: readonly Envelope[]): void {
+    let i = 0;
+    while (i < batch.length) {
+      const first = batch[i] as Envelope;
+      const key = audienceKey(first.audience);
+      let j = i + 1;
+      while (
+        j < batch.length &&
+        audienceKey((batch[j] as Envelope).audience) === key &&
+        !batch[j]?.local === !first.local
+      )
+        j++;
+      const jsons = batch.slice(i, j).map((e) => JSON.stringify(e.event));
       this.stats.published += jsons.length;
-      if (jsons.length === 1) this.deliver(audience, jsons[0] as string, first);
-      else this.deliverFrames(audience, jsons);
-      for (const json of jsons) this.transport?.send(audience, json);
+      if (jsons.length === 1) this.deliver(first.audience, jsons[0] as string, first.event);
+      else this.deliverFrames(first.audience, jsons);
+      if (!first.local) for (const json of jsons) this.transport?.send(first.audience, json);
+      i = j;
     }
   }
 
-  /** Writes already serialized room events (no control events) as one buffer per socket. */
-  deliverFrames(audience: Audience, jsons: readonly string[]): void {
-    const targets = 'room' in audience ? this.rooms.get(audience.room) : this.users.get(audience.user);
-    if (!targets || targets.size === 0) return;
+  /** The sockets of an audience on this node, each once. */
+  private targets(audience: Audience): Iterable<Connection> | undefined {
+    if ('room' in audience) return this.rooms.get(audience.room);
+    if ('user' in audience) return this.users.get(audience.user);
+    const all = new Set<Connection>();
+    for (const roomId of audience.rooms) for (const conn of this.rooms.get(roomId) ?? []) all.add(conn);
+    return all;
+  }
+
+  /** Writes already serialized stream events (no control events) as one buffer per socket. */
+  private deliverFrames(audience: Audience, jsons: readonly string[]): void {
+    const targets = this.targets(audience);
+    if (!targets) return;
     const started = performance.now();
     const frame = Buffer.concat(jsons.map(frameText));
-    for (const conn of targets) conn.writeFrame(frame);
-    this.stats.delivered += targets.size * jsons.length;
-    this.onFanout?.((performance.now() - started) / 1000, targets.size);
+    let n = 0;
+    for (const conn of targets) {
+      conn.writeFrame(frame);
+      n++;
+    }
+    if (n === 0) return;
+    this.stats.delivered += n * jsons.length;
+    this.onFanout?.((performance.now() - started) / 1000, n);
   }
 
   /** Delivers an event that arrived from another node. */
@@ -88,11 +101,11 @@ export class Hub {
 
   /** `event` is the parsed form of `json` when the audience is a user (it may carry a control event). */
   private deliver(audience: Audience, json: string, event: ServerEvent | undefined): void {
-    const targets = 'room' in audience ? this.rooms.get(audience.room) : this.users.get(audience.user);
     if (event?.type === 'membership.changed' && 'user' in audience) {
       this.applyMembership(audience.user, event.roomId, event.joined);
     }
-    if (!targets || targets.size === 0) return;
+    const targets = this.targets(audience);
+    if (!targets) return;
     if (event?.type === 'session.revoked') {
       for (const conn of [...targets]) {
         if (conn.sessionId !== event.sessionId) continue;
@@ -103,9 +116,14 @@ export class Hub {
     }
     const started = performance.now();
     const frame = frameText(json);
-    for (const conn of targets) conn.writeFrame(frame);
-    this.stats.delivered += targets.size;
-    this.onFanout?.((performance.now() - started) / 1000, targets.size);
+    let n = 0;
+    for (const conn of targets) {
+      conn.writeFrame(frame);
+      n++;
+    }
+    if (n === 0) return;
+    this.stats.delivered += n;
+    this.onFanout?.((performance.now() - started) / 1000, n);
   }
 
   /** Sends a frame to every local socket (reconnect and resync notices). */
@@ -188,4 +206,10 @@ export class Hub {
   async close(): Promise<void> {
     await this.transport?.close();
   }
+}
+
+function audienceKey(a: Audience): string {
+  if ('room' in a) return `r:${a.room}`;
+  if ('user' in a) return `u:${a.user}`;
+  return `m:${a.rooms.join(',')}`;
 }

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Audience, Hub, HubTransport } from './hub';
+import type { Audience } from '../events/bus';
+import type { Hub, HubTransport } from './hub';
 
 const CHANNEL = 'rounds:events';
 const PRESENCE_TTL_MS = 60_000;
@@ -63,7 +64,12 @@ export class RedisTransport implements HubTransport {
   }
 
   send(audience: Audience, json: string): void {
-    const target = 'room' in audience ? `r:${audience.room}` : `u:${audience.user}`;
+    const target =
+      'room' in audience
+        ? `r:${audience.room}`
+        : 'user' in audience
+          ? `u:${audience.user}`
+          : `m:${audience.rooms.join(',')}`;
     const message = `${this.nodeId}\n${Date.now()}\n${target}\n${json}`;
     this.pub.publish(CHANNEL, message).catch((err: Error) => {
       // Pub/sub is best effort: other nodes' clients recover the event by seq through sync, and are told
@@ -85,7 +91,11 @@ export class RedisTransport implements HubTransport {
       this.hub.broadcastLocal({ type: 'resync', roomIds: null });
       return;
     }
-    const audience: Audience = target.startsWith('r:') ? { room: target.slice(2) } : { user: target.slice(2) };
+    const audience: Audience = target.startsWith('r:')
+      ? { room: target.slice(2) }
+      : target.startsWith('m:')
+        ? { rooms: target.slice(2).split(',') }
+        : { user: target.slice(2) };
     try {
       this.hub.deliverRemote(audience, message.slice(c + 1), lagMs);
     } catch (err) {

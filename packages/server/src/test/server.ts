@@ -4,12 +4,15 @@ import path from 'node:path';
 import pg from 'pg';
 import { createRounds, type Rounds } from '../app';
 import { type Config, loadConfig } from '../config';
+import type { SendRule } from '../features/messages/pipeline';
 
 export type TestServer = {
   url: string;
   wsUrl: string;
   port: number;
   dataDir: string;
+  /** The PostgreSQL schema when the server runs on PostgreSQL. */
+  pgSchema: string | undefined;
   rounds: Rounds;
   /** Stops the server (sockets are told to reconnect, writes flushed). */
   close(): Promise<void>;
@@ -25,6 +28,8 @@ export type TestServerOptions = {
   dataDir?: string;
   /** Use PostgreSQL in this schema (TEST_DATABASE_URL must be set). Defaults to a fresh schema when TEST_STORE=postgres. */
   pgSchema?: string;
+  /** Community rules for the send pipeline. */
+  rules?: readonly SendRule[];
 };
 
 let schemas = 0;
@@ -65,7 +70,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       },
       { webDist: opts.webDist, ...opts.config },
     );
-  let rounds = await createRounds(build(), { pgSchema });
+  let rounds = await createRounds(build(), { pgSchema, rules: opts.rules });
   const url = await rounds.listen();
   port = Number(new URL(url).port);
   let open = true;
@@ -74,6 +79,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     wsUrl: `${url.replace('http', 'ws')}/api/v1/socket`,
     port,
     dataDir,
+    pgSchema,
     rounds,
     async close() {
       if (!open) return;
@@ -82,7 +88,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     },
     async open() {
       if (open) return;
-      rounds = await createRounds(build(), { pgSchema });
+      rounds = await createRounds(build(), { pgSchema, rules: opts.rules });
       await rounds.listen();
       srv.rounds = rounds;
       open = true;

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { Actor, Deps } from '../../context';
 import type { UserRow } from '../../db/schema';
 import { AppError } from '../../errors';
+import { announce } from '../../events/unit';
 import { newId, newToken } from '../../ids';
 import { hashPassword, passwordWeakness, verifyPassword } from './password';
 import * as store from './store';
@@ -246,7 +247,7 @@ export async function changePassword(deps: Deps, actor: Actor, current: string, 
   if (weak) throw new AppError('password_too_weak', weak);
   await store.updateUser(deps.db, actor.userId, { password_hash: await hashPassword(next), updated_at: Date.now() });
   const revoked = await store.deleteOtherSessions(deps.db, actor.userId, actor.sessionId);
-  for (const sessionId of revoked) deps.hub.publish({ user: actor.userId }, { type: 'session.revoked', sessionId });
+  announceRevoked(deps, actor.userId, revoked);
 }
 
 /** Sets a password without the old one (the CLI's reset), signing out every session. */
@@ -256,7 +257,18 @@ export async function resetPassword(deps: Deps, email: string, next: string): Pr
   const weak = passwordWeakness(next, user.email, user.display_name);
   if (weak) throw new AppError('password_too_weak', weak);
   await store.updateUser(deps.db, user.id, { password_hash: await hashPassword(next), updated_at: Date.now() });
-  await store.deleteOtherSessions(deps.db, user.id, null);
+  announceRevoked(deps, user.id, await store.deleteOtherSessions(deps.db, user.id, null));
+}
+
+/** Closes the sockets of revoked sessions (on every node; from the CLI through signals, see events/signals.ts). */
+function announceRevoked(deps: Deps, userId: string, sessionIds: readonly string[]): void {
+  announce(
+    deps,
+    ...sessionIds.map((sessionId) => ({
+      audience: { user: userId },
+      event: { type: 'session.revoked' as const, sessionId },
+    })),
+  );
 }
 
 export async function listSessions(deps: Deps, actor: Actor): Promise<SessionInfo[]> {
@@ -275,7 +287,7 @@ export async function listSessions(deps: Deps, actor: Actor): Promise<SessionInf
 export async function revokeSession(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
   const n = await store.deleteSession(deps.db, actor.userId, sessionId);
   if (n === 0) throw new AppError('session_not_found', 'No such session.');
-  deps.hub.publish({ user: actor.userId }, { type: 'session.revoked', sessionId });
+  announceRevoked(deps, actor.userId, [sessionId]);
 }
 
 /** Admin only: verification, role, room creation. Throws forbidden, user_not_found. */

@@ -7,7 +7,7 @@ import type { Actor, Deps } from '../../context';
 import type { MediaRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { newId } from '../../ids';
-import { accessRoom, requireMember } from '../rooms/service';
+import { accessRoom, requireMember } from '../../policies/access';
 import type { Processed } from './process';
 import { detectType, sanitizeName } from './sniff';
 import * as store from './store';
@@ -49,7 +49,7 @@ export type IncomingFile = { stream: Readable; filename: string; truncated: () =
  * image_too_large, image_unreadable.
  */
 export async function uploadMedia(deps: Deps, actor: Actor, roomId: string, file: IncomingFile): Promise<Upload> {
-  await requireMember(deps, actor, roomId);
+  await requireMember(deps.db, actor, roomId);
   const take = await deps.limiter.take(`upload:${actor.userId}`, 0.5, 30);
   if (!take.ok || (await store.countPendingByUploader(deps.db, actor.userId)) >= MAX_PENDING) {
     file.stream.resume();
@@ -148,7 +148,7 @@ export async function openMedia(
   if (row.message_id === null) {
     if (row.uploader_id !== actor.userId) throw missing();
   } else {
-    const { role } = await accessRoom(deps, actor, row.room_id).catch(() => ({ role: null }));
+    const { role } = await accessRoom(deps.db, actor, row.room_id).catch(() => ({ role: null }));
     if (!role) throw missing();
   }
   const key = keyOf(row.id, variant);

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, MediaRow, MessageRow } from '../../db/schema';
+import { allocateSeq } from '../../streams/seq';
 import type { BatchRunner, BatchTx, RoomLite, RootLite } from './batch-tx';
 
 /** PostgreSQL back-end of the write batcher: a few set-based queries per batch in one transaction. */
@@ -49,13 +50,7 @@ export function postgresBatchRunner(db: Kysely<DB>): BatchRunner {
           return new Map(rows.map((r) => [`${r.room_id}|${r.handle}`, r.id]));
         },
         async allocate(roomId, n) {
-          const row = await trx
-            .updateTable('rooms')
-            .set({ last_seq: sql`last_seq + ${n}` })
-            .where('id', '=', roomId)
-            .returning('last_seq')
-            .executeTakeFirstOrThrow();
-          return Number(row.last_seq) - n + 1;
+          return allocateSeq(trx, { room: roomId }, n);
         },
         async media(ids) {
           if (ids.length === 0) return new Map();

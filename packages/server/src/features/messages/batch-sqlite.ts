@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { WalSync } from '../../db/durable-sqlite';
 import type { DB, MediaRow, MessageRow } from '../../db/schema';
+import { sqliteRoomSeqAllocator } from '../../streams/seq';
 import type { BatchRunner, BatchTx, RoomLite, RootLite } from './batch-tx';
 
 /**
@@ -11,6 +12,7 @@ import type { BatchRunner, BatchTx, RoomLite, RootLite } from './batch-tx';
  * connection's release waits for the WAL's fdatasync (off the event loop) before the batch resolves.
  */
 export function sqliteBatchRunner(db: Kysely<DB>, sqlite: SQLite.Database, wal: WalSync): BatchRunner {
+  const allocate = sqliteRoomSeqAllocator(sqlite);
   const s = {
     room: sqlite.prepare<[string], RoomLite>('SELECT id, visibility FROM rooms WHERE id = ?'),
     member: sqlite.prepare<[string, string], { one: number }>(
@@ -24,9 +26,6 @@ export function sqliteBatchRunner(db: Kysely<DB>, sqlite: SQLite.Database, wal: 
     ),
     handle: sqlite.prepare<[string, string], { id: string }>(
       'SELECT u.id FROM users u JOIN room_members m ON m.user_id = u.id WHERE m.room_id = ? AND u.handle = ?',
-    ),
-    allocate: sqlite.prepare<[number, string], { last_seq: number }>(
-      'UPDATE rooms SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq',
     ),
     insert: sqlite.prepare(
       `INSERT INTO messages (room_id, seq, id, sender_id, client_msg_id, body, thread_root_id, reply_count, mentions, created_at, edited_at, deleted_at, attachments, privacy_flags)
@@ -75,9 +74,7 @@ export function sqliteBatchRunner(db: Kysely<DB>, sqlite: SQLite.Database, wal: 
       return out;
     },
     async allocate(roomId, n) {
-      const r = s.allocate.get(n, roomId);
-      if (!r) throw new Error(`no room ${roomId}`);
-      return r.last_seq - n + 1;
+      return allocate(roomId, n);
     },
     async media(ids) {
       const out = new Map<string, MediaRow>();

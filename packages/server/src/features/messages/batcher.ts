@@ -3,10 +3,12 @@ import type { MessageRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { metricsOf } from '../../http/metrics';
 import { newId } from '../../ids';
+import { canPost, canSee } from '../../policies/rooms';
 import { toAttachment } from '../media/service';
 import { postgresBatchRunner } from './batch-postgres';
 import { sqliteBatchRunner } from './batch-sqlite';
 import type { BatchRunner, BatchTx } from './batch-tx';
+import { toMessage } from './mappers';
 
 /** A validated send, waiting for its batch. */
 export type SendJob = {
@@ -40,9 +42,6 @@ export class WriteBatcher {
   private running = false;
   private idle: (() => void)[] = [];
   private readonly runner: BatchRunner;
-  /** Called once per committed batch with its new messages, in seq order, before senders are answered. */
-  onCommitted: (rows: MessageRow[]) => void = () => {};
-
   constructor(private readonly deps: Deps) {
     const { sqlite, wal } = deps.database;
     this.runner = sqlite && wal ? sqliteBatchRunner(deps.db, sqlite, wal) : postgresBatchRunner(deps.db);
@@ -76,7 +75,13 @@ export class WriteBatcher {
           .filter((r): r is SendOutcome => !(r instanceof AppError) && !r.duplicate)
           .map((r) => r.row);
         metricsOf(this.deps)?.messagesIn.inc(created.length);
-        if (created.length > 0) this.onCommitted(created);
+        // After commit, before the senders are answered: the committed messages go through the event door.
+        this.deps.bus.publish(
+          created.map((row) => ({
+            audience: { room: row.room_id },
+            event: { type: 'message.created', roomId: row.room_id, seq: Number(row.seq), message: toMessage(row) },
+          })),
+        );
         batch.forEach((job, i) => {
           const r = results[i];
           if (r instanceof AppError) job.reject(r);
@@ -110,11 +115,14 @@ async function plan(tx: BatchTx, batch: Pending[]): Promise<(SendOutcome | AppEr
   const duplicateOf = new Map<number, number>();
   batch.forEach((job, index) => {
     const room = rooms.get(job.roomId);
-    if (!room || (room.visibility === 'invite_only' && !job.isAdmin && !members.has(`${job.roomId}|${job.senderId}`))) {
+    const caller = { role: job.isAdmin ? ('admin' as const) : ('user' as const) };
+    // The membership's role is not read here: posting needs only membership today (policies/rooms.ts).
+    const role = members.has(`${job.roomId}|${job.senderId}`) ? ('member' as const) : null;
+    if (!room || !canSee(caller, room, role)) {
       results[index] = new AppError('room_not_found', 'No such room.');
       return;
     }
-    if (!members.has(`${job.roomId}|${job.senderId}`)) {
+    if (!role || !canPost(caller, room, role)) {
       results[index] = new AppError('not_a_member', 'Join the room to post in it.');
       return;
     }

@@ -5,7 +5,7 @@ import {
   ReactionAdded,
   ReadUpdated,
   type RoomEvent,
-  SendResult,
+  SentResult,
   SyncResult,
   Typing,
 } from '@rounds/protocol';
@@ -22,7 +22,7 @@ describe('messaging over the socket', () => {
     await using srv = await startTestServer();
     const { roomId, owner, members } = await roomWithMembers(srv, 1);
     const [a, b] = await connectAll(srv, [owner, members[0]!]);
-    const sent = SendResult.parse(await send(a!, roomId, 'How do you disinfect the CT room between patients?'));
+    const sent = SentResult.parse(await send(a!, roomId, 'How do you disinfect the CT room between patients?'));
     expect(sent.duplicate).toBe(false);
     const seen = MessageCreated.parse(await b!.waitFor((f) => f.type === 'message.created'));
     expect(seen.message.body).toBe('How do you disinfect the CT room between patients?');
@@ -40,8 +40,8 @@ describe('messaging over the socket', () => {
     await using srv = await startTestServer();
     const { roomId, owner, members } = await roomWithMembers(srv, 1);
     const [a, b] = await connectAll(srv, [owner, members[0]!]);
-    const root = SendResult.parse(await send(a!, roomId, 'N95 reuse after decontamination?'));
-    const r1 = SendResult.parse(await send(b!, roomId, 'We use vaporized H2O2.', { threadRootId: root.message.id }));
+    const root = SentResult.parse(await send(a!, roomId, 'N95 reuse after decontamination?'));
+    const r1 = SentResult.parse(await send(b!, roomId, 'We use vaporized H2O2.', { threadRootId: root.message.id }));
     expect(r1.message.threadRootId).toBe(root.message.id);
     const live = MessageCreated.parse(
       await a!.waitFor((f) => f.type === 'message.created' && f.message.threadRootId === root.message.id),
@@ -72,7 +72,7 @@ describe('messaging over the socket', () => {
     await using srv = await startTestServer();
     const { roomId, owner, members } = await roomWithMembers(srv, 1);
     const [a, b] = await connectAll(srv, [owner, members[0]!]);
-    const m = SendResult.parse(await send(a!, roomId, 'Dose: 400 mg')).message;
+    const m = SentResult.parse(await send(a!, roomId, 'Dose: 400 mg')).message;
     await a!.call({ type: 'message.edit', roomId, messageId: m.id, body: 'Dose: 200 mg twice daily' });
     const edited = MessageEdited.parse(await b!.waitFor((f) => f.type === 'message.edited'));
     expect([edited.message.body, edited.seq]).toEqual(['Dose: 200 mg twice daily', m.seq + 1]);

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import type { Deps } from '../../context';
 import { requireActor } from '../../http/auth';
 import type { SocketHandlers } from '../../realtime/gateway';
-import type { WriteBatcher } from './batcher';
+import type { SendPipeline } from './pipeline';
 import * as messages from './service';
 
 const tags = ['messages'];
@@ -26,9 +26,9 @@ const MessageParams = z.object({ roomId: Id, messageId: Id });
 const ReactionParams = MessageParams.extend({ emoji: Emoji });
 
 /** Messages over REST, for bots and integrations; the socket handlers below are the same service calls. */
-export const messagesRoutes: FastifyPluginAsync<{ deps: Deps; batcher: WriteBatcher }> = async (
+export const messagesRoutes: FastifyPluginAsync<{ deps: Deps; pipeline: SendPipeline }> = async (
   base,
-  { deps, batcher },
+  { deps, pipeline },
 ) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
@@ -42,7 +42,7 @@ export const messagesRoutes: FastifyPluginAsync<{ deps: Deps; batcher: WriteBatc
     '/rooms/:roomId/messages',
     { schema: { tags, params: RoomParams, body: SendMessageBody, response: { 200: SendResult, 201: SendResult } } },
     async (req, reply) => {
-      const result = await messages.sendMessage(deps, batcher, requireActor(req), req.params.roomId, req.body);
+      const result = await pipeline.send(requireActor(req), req.params.roomId, req.body);
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
   );
@@ -129,15 +129,16 @@ export const messagesRoutes: FastifyPluginAsync<{ deps: Deps; batcher: WriteBatc
 };
 
 /** The socket commands other than hello and ping. */
-export function messageSocketHandlers(batcher: WriteBatcher): SocketHandlers {
+export function messageSocketHandlers(pipeline: SendPipeline, gate: messages.TypingGate): SocketHandlers {
   return {
     sync: ({ deps, actor }, c) => messages.syncRoom(deps, actor, c.roomId, c.afterSeq, c.limit),
-    'message.send': ({ deps, actor }, c) =>
-      messages.sendMessage(deps, batcher, actor, c.roomId, {
+    'message.send': ({ actor }, c) =>
+      pipeline.send(actor, c.roomId, {
         clientMsgId: c.clientMsgId,
         body: c.body,
         ...(c.threadRootId ? { threadRootId: c.threadRootId } : {}),
         ...(c.attachments ? { attachments: c.attachments } : {}),
+        ...(c.confirmWarnings ? { confirmWarnings: true } : {}),
       }),
     'message.edit': async ({ deps, actor }, c) => ({
       message: await messages.editMessage(deps, actor, c.roomId, c.messageId, c.body),
@@ -147,7 +148,7 @@ export function messageSocketHandlers(batcher: WriteBatcher): SocketHandlers {
     'reaction.remove': ({ deps, actor }, c) => messages.setReaction(deps, actor, c.roomId, c.messageId, c.emoji, false),
     'read.mark': ({ deps, actor }, c) => messages.markRead(deps, actor, c.roomId, c.seq),
     typing: async ({ deps, actor, conn }, c) => {
-      messages.typing(deps, actor, c.roomId, conn.rooms.has(c.roomId), c.threadRootId ?? null);
+      gate.typing(deps, actor, c.roomId, conn.rooms.has(c.roomId), c.threadRootId ?? null);
       return {};
     },
   };

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, MessageRow } from '../../db/schema';
+import type { Db, HeldMessageRow, MessageRow } from '../../db/schema';
 
 export async function findMessage(db: Db, roomId: string, messageId: string): Promise<MessageRow | undefined> {
   return db
@@ -185,4 +185,41 @@ export async function countUnread(db: Db, roomId: string, userId: string, afterS
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return { unread: Number(unread.n), mentions: Number(mentions.n) };
+}
+
+export async function insertHeld(db: Db, row: HeldMessageRow): Promise<void> {
+  await db.insertInto('held_messages').values(row).execute();
+}
+
+export async function findHeld(db: Db, id: string): Promise<HeldMessageRow | undefined> {
+  return db.selectFrom('held_messages').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findHeldBySenderClientId(
+  db: Db,
+  senderId: string,
+  clientMsgId: string,
+): Promise<HeldMessageRow | undefined> {
+  return db
+    .selectFrom('held_messages')
+    .selectAll()
+    .where('sender_id', '=', senderId)
+    .where('client_msg_id', '=', clientMsgId)
+    .executeTakeFirst();
+}
+
+export async function deleteHeld(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('held_messages').where('id', '=', id).execute();
+}
+
+/** Which of these handles belong to members of the room: for resolving @mentions of an edit. */
+export async function findMemberHandles(db: Db, roomId: string, handles: readonly string[]) {
+  if (handles.length === 0) return [];
+  return db
+    .selectFrom('users as u')
+    .innerJoin('room_members as m', 'm.user_id', 'u.id')
+    .select(['u.id', 'u.handle'])
+    .where('m.room_id', '=', roomId)
+    .where('u.handle', 'in', handles)
+    .execute();
 }

@@ -3,10 +3,12 @@ import type { Transaction } from 'kysely';
 import type { Actor, Deps } from '../../context';
 import type { DB, RoomGroupRow, RoomRow, UserRow } from '../../db/schema';
 import { AppError } from '../../errors';
+import type { Outbox } from '../../events/unit';
+import { inUnit } from '../../events/unit';
 import { newId } from '../../ids';
+import { canJoin } from '../../policies/rooms';
+import { appendEvent } from '../../streams/log';
 import { getUsers } from '../accounts/service';
-import { appendRoomEvent } from '../events/service';
-import { emptyOutbox, type Outbox, publishOutbox } from './access';
 import { toMember, toRoom } from './mappers';
 import * as store from './store';
 
@@ -25,7 +27,12 @@ export async function enterRoom(
 ): Promise<Member> {
   const joinedAt = Date.now();
   const member = toMember(user, { role, joined_at: joinedAt }, online);
-  const event = await appendRoomEvent(trx, roomId, (seq) => ({ type: 'member.joined' as const, roomId, seq, member }));
+  const event = await appendEvent(trx, { room: roomId }, (seq) => ({
+    type: 'member.joined' as const,
+    roomId,
+    seq,
+    member,
+  }));
   await store.insertMember(trx, {
     room_id: roomId,
     user_id: user.id,
@@ -33,8 +40,8 @@ export async function enterRoom(
     joined_at: joinedAt,
     last_read_seq: event.seq,
   });
-  out.joined.push({ userId: user.id, roomId });
-  out.events.push(event);
+  out.subscribe(user.id, roomId);
+  out.room(event);
   return member;
 }
 
@@ -72,17 +79,15 @@ async function joinOnce(deps: Deps, actor: Actor, roomId: string): Promise<JoinR
   if (!before) throw new AppError('room_not_found', 'No such room.');
   const group = before.group_id ? await store.findGroupById(deps.db, before.group_id) : undefined;
   const ids = [actor.userId, ...(group && group.created_by !== actor.userId ? [group.created_by] : [])];
-  const [users, online] = await Promise.all([getUsers(deps, ids), deps.hub.online(ids)]);
+  const [users, online] = await Promise.all([getUsers(deps, ids), deps.presence.online(ids)]);
   if (!users.has(actor.userId)) throw new AppError('user_not_found', 'Your account no longer exists.');
 
-  const out = emptyOutbox();
-  const { room, placement } = await deps.db.transaction().execute(async (trx) => {
+  const { room, placement } = await inUnit(deps, async (trx, out) => {
     const placement = await place({ trx, actor, users, online, out }, roomId);
     const room = await store.findRoomById(trx, placement.roomId);
     if (!room) throw new Error(`joinRoom: room ${placement.roomId} vanished inside its transaction`);
     return { room, placement };
   });
-  publishOutbox(deps, out);
   return {
     room: toRoom(room),
     requestedRoomId: roomId,
@@ -96,7 +101,7 @@ async function place(ctx: JoinContext, roomId: string): Promise<Placement> {
   const room = await store.findRoomById(trx, roomId);
   if (!room) throw new AppError('room_not_found', 'No such room.');
   if (await store.findMember(trx, roomId, actor.userId)) return { roomId, overflowed: false, createdRoom: false };
-  if (room.visibility === 'invite_only' && actor.role !== 'admin') {
+  if (!canJoin(actor, room)) {
     // As GET does: an outsider learns nothing of an invite-only room, not even that it exists.
     throw new AppError('room_not_found', 'No such room.');
   }
@@ -123,7 +128,7 @@ async function overflow(ctx: JoinContext, requested: RoomRow, group: RoomGroupRo
 
   for (const s of siblings) {
     if (s.id === requested.id || s.member_count >= s.capacity) continue;
-    if (s.visibility === 'invite_only' && actor.role !== 'admin') continue;
+    if (!canJoin(actor, s)) continue;
     if (await store.takeSeat(trx, s.id)) {
       await enterRoom(trx, s.id, user(ctx, actor.userId), 'member', ctx.online.has(actor.userId), ctx.out);
       return { roomId: s.id, overflowed: true, createdRoom: false };

@@ -3,9 +3,11 @@ import type { Transaction } from 'kysely';
 import type { Actor, Deps } from '../../context';
 import type { DB, MemberRow } from '../../db/schema';
 import { AppError } from '../../errors';
+import { inUnit, type Outbox } from '../../events/unit';
+import { loadAccess, requireMemberOrAdmin } from '../../policies/access';
+import { canManage, canModerate } from '../../policies/rooms';
+import { appendEvent } from '../../streams/log';
 import { getUsers } from '../accounts/service';
-import { appendRoomEvent } from '../events/service';
-import { emptyOutbox, isModerator, loadAccess, type Outbox, publishOutbox, requireMemberOrAdmin } from './access';
 import { enterRoom } from './join';
 import { toMember } from './mappers';
 import * as store from './store';
@@ -25,15 +27,15 @@ async function exitRoom(
 ): Promise<void> {
   await store.deleteMember(trx, roomId, userId);
   await store.releaseSeat(trx, roomId);
-  const event = await appendRoomEvent(trx, roomId, (seq) => ({
+  const event = await appendEvent(trx, { room: roomId }, (seq) => ({
     type: 'member.left' as const,
     roomId,
     seq,
     userId,
     removed,
   }));
-  out.events.push(event);
-  out.left.push({ userId, roomId });
+  out.room(event);
+  out.unsubscribe(userId, roomId);
 }
 
 /** The target's membership. Throws not_a_member. */
@@ -52,14 +54,12 @@ async function keepAnOwner(trx: Transaction<DB>, roomId: string, target: MemberR
 
 /** Leaves a room. The last owner may leave only when nobody else remains. Throws room_not_found, not_a_member, last_owner. */
 export async function leaveRoom(deps: Deps, actor: Actor, roomId: string): Promise<void> {
-  const out = emptyOutbox();
-  await deps.db.transaction().execute(async (trx) => {
+  await inUnit(deps, async (trx, out) => {
     const { room, member } = await loadAccess(trx, actor, roomId);
     if (!member) throw new AppError('not_a_member', 'You are not a member of this room.');
     if (room.member_count > 1) await keepAnOwner(trx, roomId, member);
     await exitRoom(trx, roomId, actor.userId, false, out);
   });
-  publishOutbox(deps, out);
 }
 
 /**
@@ -68,18 +68,16 @@ export async function leaveRoom(deps: Deps, actor: Actor, roomId: string): Promi
  */
 export async function removeMember(deps: Deps, actor: Actor, roomId: string, userId: string): Promise<void> {
   if (userId === actor.userId) return leaveRoom(deps, actor, roomId);
-  const out = emptyOutbox();
-  await deps.db.transaction().execute(async (trx) => {
+  await inUnit(deps, async (trx, out) => {
     const { role } = await requireMemberOrAdmin(trx, actor, roomId);
-    if (!isModerator(actor, role)) throw forbidden('Only owners and moderators can remove members.');
+    if (!canModerate(actor, role)) throw forbidden('Only owners and moderators can remove members.');
     const target = await targetMember(trx, roomId, userId);
-    if (actor.role !== 'admin' && role === 'moderator' && !moderatorScope.has(target.role)) {
+    if (!canManage(actor, role) && !moderatorScope.has(target.role)) {
       throw forbidden('Moderators cannot remove owners or moderators.');
     }
     await keepAnOwner(trx, roomId, target);
     await exitRoom(trx, roomId, userId, true, out);
   });
-  publishOutbox(deps, out);
 }
 
 /**
@@ -93,17 +91,12 @@ export async function setMemberRole(
   userId: string,
   role: MemberRole,
 ): Promise<Member> {
-  const [users, online] = await Promise.all([getUsers(deps, [userId]), deps.hub.online([userId])]);
-  const out = emptyOutbox();
-  const member = await deps.db.transaction().execute(async (trx) => {
+  const [users, online] = await Promise.all([getUsers(deps, [userId]), deps.presence.online([userId])]);
+  const member = await inUnit(deps, async (trx, out) => {
     const { role: mine } = await requireMemberOrAdmin(trx, actor, roomId);
-    if (!isModerator(actor, mine)) throw forbidden('Only owners and moderators can change roles.');
+    if (!canModerate(actor, mine)) throw forbidden('Only owners and moderators can change roles.');
     const target = await targetMember(trx, roomId, userId);
-    if (
-      actor.role !== 'admin' &&
-      mine === 'moderator' &&
-      !(moderatorScope.has(role) && moderatorScope.has(target.role))
-    ) {
+    if (!canManage(actor, mine) && !(moderatorScope.has(role) && moderatorScope.has(target.role))) {
       throw forbidden('Moderators can only switch members between expert and member.');
     }
     const user = users.get(userId);
@@ -112,12 +105,16 @@ export async function setMemberRole(
     if (target.role === role) return next;
     await keepAnOwner(trx, roomId, target);
     await store.updateMemberRole(trx, roomId, userId, role);
-    out.events.push(
-      await appendRoomEvent(trx, roomId, (seq) => ({ type: 'member.updated' as const, roomId, seq, member: next })),
+    out.room(
+      await appendEvent(trx, { room: roomId }, (seq) => ({
+        type: 'member.updated' as const,
+        roomId,
+        seq,
+        member: next,
+      })),
     );
     return next;
   });
-  publishOutbox(deps, out);
   return member;
 }
 
@@ -134,30 +131,25 @@ export async function addMember(
 ): Promise<Member> {
   // Authorize before looking the user up, so non-moderators cannot probe for accounts.
   const pre = await requireMemberOrAdmin(deps.db, actor, roomId);
-  if (!isModerator(actor, pre.role)) throw forbidden('Only owners and moderators can add members.');
-  const [users, online] = await Promise.all([getUsers(deps, [input.userId]), deps.hub.online([input.userId])]);
+  if (!canModerate(actor, pre.role)) throw forbidden('Only owners and moderators can add members.');
+  const [users, online] = await Promise.all([getUsers(deps, [input.userId]), deps.presence.online([input.userId])]);
   const user = users.get(input.userId);
   if (!user) throw new AppError('user_not_found', 'No such user.');
 
-  const out = emptyOutbox();
-  const member = await deps.db
-    .transaction()
-    .execute(async (trx) => {
-      const { role: mine } = await requireMemberOrAdmin(trx, actor, roomId);
-      if (!isModerator(actor, mine)) throw forbidden('Only owners and moderators can add members.');
-      if (actor.role !== 'admin' && mine === 'moderator' && !moderatorScope.has(input.role)) {
-        throw forbidden('Moderators can add experts and members only.');
-      }
-      if (await store.findMember(trx, roomId, input.userId))
-        throw new AppError('already_a_member', 'That user is already a member.');
-      if (!(await store.takeSeat(trx, roomId))) throw new AppError('room_full', 'This room is full.');
-      return enterRoom(trx, roomId, user, input.role, online.has(input.userId), out);
-    })
-    .catch((err: unknown) => {
-      // A concurrent join or add of the same user won the race (PostgreSQL; SQLite serializes writers).
-      throw store.isDuplicateKey(err) ? new AppError('already_a_member', 'That user is already a member.') : err;
-    });
-  publishOutbox(deps, out);
+  const member = await inUnit(deps, async (trx, out) => {
+    const { role: mine } = await requireMemberOrAdmin(trx, actor, roomId);
+    if (!canModerate(actor, mine)) throw forbidden('Only owners and moderators can add members.');
+    if (!canManage(actor, mine) && !moderatorScope.has(input.role)) {
+      throw forbidden('Moderators can add experts and members only.');
+    }
+    if (await store.findMember(trx, roomId, input.userId))
+      throw new AppError('already_a_member', 'That user is already a member.');
+    if (!(await store.takeSeat(trx, roomId))) throw new AppError('room_full', 'This room is full.');
+    return enterRoom(trx, roomId, user, input.role, online.has(input.userId), out);
+  }).catch((err: unknown) => {
+    // A concurrent join or add of the same user won the race (PostgreSQL; SQLite serializes writers).
+    throw store.isDuplicateKey(err) ? new AppError('already_a_member', 'That user is already a member.') : err;
+  });
   return member;
 }
 
@@ -173,6 +165,6 @@ export async function listMembers(
 ): Promise<{ members: Member[]; total: number }> {
   await requireMemberOrAdmin(deps.db, actor, roomId);
   const { rows, total } = await store.listMembers(deps.db, roomId, page);
-  const online = await deps.hub.online(rows.map((r) => r.user.id));
+  const online = await deps.presence.online(rows.map((r) => r.user.id));
   return { total, members: rows.map((r) => toMember(r.user, r.member, online.has(r.user.id))) };
 }

@@ -13,24 +13,18 @@ import type { z } from 'zod';
 import type { Actor, Deps } from '../../context';
 import type { RoomGroupsTable, RoomsTable } from '../../db/schema';
 import { AppError } from '../../errors';
+import { inUnit } from '../../events/unit';
 import { newId } from '../../ids';
+import { accessRoom, requireMemberOrAdmin } from '../../policies/access';
+import { canManage, canModerate } from '../../policies/rooms';
+import { appendEvent } from '../../streams/log';
 import { getUsers } from '../accounts/service';
-import { appendRoomEvent } from '../events/service';
 import { unreadCounts } from '../messages/service';
-import {
-  accessRoom,
-  canCreateRooms,
-  checkCapacity,
-  emptyOutbox,
-  isModerator,
-  publishOutbox,
-  requireMemberOrAdmin,
-} from './access';
+import { canCreateRooms, checkCapacity } from './access';
 import { enterRoom } from './join';
 import { toGroup, toRoom } from './mappers';
 import * as store from './store';
 
-export { accessRoom, requireMember } from './access';
 export { joinRoom } from './join';
 export { addMember, leaveRoom, listMembers, removeMember, setMemberRole } from './members';
 
@@ -63,12 +57,11 @@ export async function createRoom(deps: Deps, actor: Actor, input: CreateRoomBody
   if (!(await canCreateRooms(deps, actor)))
     throw new AppError('room_creation_not_allowed', 'You may not create rooms on this server.');
   checkCapacity(actor, input.capacity);
-  const [users, online] = await Promise.all([getUsers(deps, [actor.userId]), deps.hub.online([actor.userId])]);
+  const [users, online] = await Promise.all([getUsers(deps, [actor.userId]), deps.presence.online([actor.userId])]);
   const creator = users.get(actor.userId);
   if (!creator) throw new AppError('user_not_found', 'Your account no longer exists.');
-  const out = emptyOutbox();
   const id = newId();
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await inUnit(deps, async (trx, out) => {
     if (input.groupId && !(await store.findGroupById(trx, input.groupId)))
       throw new AppError('group_not_found', 'No such group.');
     await store.insertRoom(trx, {
@@ -91,13 +84,12 @@ export async function createRoom(deps: Deps, actor: Actor, input: CreateRoomBody
     return store.findRoomById(trx, id);
   });
   if (!row) throw new Error(`createRoom: room ${id} missing after insert`);
-  publishOutbox(deps, out);
   return toRoom(row);
 }
 
 /** A room the actor may see. Throws room_not_found. */
 export async function getRoom(deps: Deps, actor: Actor, roomId: string): Promise<Room> {
-  return toRoom((await accessRoom(deps, actor, roomId)).room);
+  return toRoom((await accessRoom(deps.db, actor, roomId)).room);
 }
 
 /** The directory: public rooms and the actor's own rooms, filtered by text, language and group. */
@@ -120,10 +112,9 @@ export async function listRooms(deps: Deps, actor: Actor, query: z.infer<typeof 
  */
 export async function updateRoom(deps: Deps, actor: Actor, roomId: string, patch: UpdateRoomBody): Promise<Room> {
   const mayGroup = patch.groupId ? await canCreateRooms(deps, actor) : true;
-  const out = emptyOutbox();
-  const room = await deps.db.transaction().execute(async (trx) => {
+  const room = await inUnit(deps, async (trx, out) => {
     const { room, role } = await requireMemberOrAdmin(trx, actor, roomId);
-    if (!isModerator(actor, role)) throw new AppError('forbidden', 'Only owners and moderators can change the room.');
+    if (!canModerate(actor, role)) throw new AppError('forbidden', 'Only owners and moderators can change the room.');
     const changes: Updateable<RoomsTable> = {};
     if (patch.name !== undefined && patch.name !== room.name) changes.name = patch.name;
     if (patch.topic !== undefined && patch.topic !== room.topic) changes.topic = patch.topic;
@@ -136,8 +127,7 @@ export async function updateRoom(deps: Deps, actor: Actor, roomId: string, patch
       changes.language = canonicalLanguage(patch.language);
     }
     if (patch.capacity !== undefined && patch.capacity !== Number(room.capacity)) {
-      if (actor.role !== 'admin' && role !== 'owner')
-        throw new AppError('forbidden', 'Only owners can change the capacity.');
+      if (!canManage(actor, role)) throw new AppError('forbidden', 'Only owners can change the capacity.');
       checkCapacity(actor, patch.capacity);
       changes.capacity = patch.capacity;
     }
@@ -151,16 +141,15 @@ export async function updateRoom(deps: Deps, actor: Actor, roomId: string, patch
     if (Object.keys(changes).length === 0) return room;
     await store.updateRoom(trx, roomId, changes);
     const updated = { ...room, ...changes } as typeof room;
-    const event = await appendRoomEvent(trx, roomId, (seq) => ({
+    const event = await appendEvent(trx, { room: roomId }, (seq) => ({
       type: 'room.updated' as const,
       roomId,
       seq,
       room: toRoom({ ...updated, last_seq: seq }),
     }));
-    out.events.push(event);
+    out.room(event);
     return { ...updated, last_seq: event.seq };
   });
-  publishOutbox(deps, out);
   return toRoom(room);
 }
 

@@ -9,6 +9,7 @@ import type {
   RoomsTable,
   UserRow,
 } from '../../db/schema';
+import { roomVisibleTo } from '../../policies/sql';
 
 /** `%q%` for LIKE with `\` escaping `%`, `_` and `\`, lower-cased to match `lower(column)`. */
 const likePattern = (q: string) => `%${q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -71,18 +72,7 @@ export async function listDirectory(db: Db, f: DirectoryFilter): Promise<RoomRow
   let query = db
     .selectFrom('rooms')
     .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb('visibility', '=', 'public'),
-        eb.exists(
-          eb
-            .selectFrom('room_members')
-            .select('room_members.room_id')
-            .whereRef('room_members.room_id', '=', 'rooms.id')
-            .where('room_members.user_id', '=', f.userId),
-        ),
-      ]),
-    );
+    .where((eb) => roomVisibleTo(eb, f.userId));
   if (f.q) {
     const p = likePattern(f.q);
     query = query.where((eb) => eb.or([ilike('name', p), ilike('topic', p), ilike('description', p)]));
@@ -289,18 +279,7 @@ export async function findVisibleGroupRoomIds(
   if (groupIds.length === 0) return [];
   let query = db.selectFrom('rooms').select(['id', 'group_id']).where('group_id', 'in', groupIds);
   if (!all) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('visibility', '=', 'public'),
-        eb.exists(
-          eb
-            .selectFrom('room_members')
-            .select('room_members.room_id')
-            .whereRef('room_members.room_id', '=', 'rooms.id')
-            .where('room_members.user_id', '=', userId),
-        ),
-      ]),
-    );
+    query = query.where((eb) => roomVisibleTo(eb, userId));
   }
   return query.orderBy('created_at').orderBy('id').execute();
 }
