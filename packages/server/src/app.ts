@@ -20,7 +20,8 @@ import { deleteExpiredSessions, flushSessionTouches } from './features/accounts/
 import { ImageWorker } from './features/media/images';
 import { sweepOrphans, sweepTemporaryFiles } from './features/media/service';
 import { LocalStorage, S3Storage } from './features/media/storage';
-import type { SendRule } from './features/messages/pipeline';
+import { WriteBatcher } from './features/messages/batcher';
+import { SendPipeline, type SendRule } from './features/messages/pipeline';
 import { listRoomsForSocket } from './features/rooms/service';
 import { installAuth } from './http/auth';
 import { installErrorHandler } from './http/errors';
@@ -74,8 +75,10 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   const bus = new EventBus(log);
   const relay = opts.cli ? new SignalRelay(database.db) : undefined;
   bus.subscribe(relay ?? hub.subscriber());
-  const deps: Deps = { config, database, db: database.db, bus, presence: hub, log, limiter, media, images };
-  const modules = features({ rules: opts.rules }).map((make) => make(deps));
+  const core = { config, database, db: database.db, bus, presence: hub, log, limiter, media, images };
+  const batcher = new WriteBatcher(core);
+  const deps: Deps = { ...core, sends: new SendPipeline(core, batcher, opts.rules) };
+  const modules = features().map((make) => make(deps));
   for (const m of modules) for (const s of m.subscribers ?? []) bus.subscribe(s);
   const signals = opts.cli ? undefined : new SignalPoller(database.db, bus, log, config.signalPollMs);
 
@@ -161,7 +164,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
       clearInterval(touchFlusher);
       signals?.stop();
       gateway.drain();
-      for (const m of modules) await m.close?.();
+      await batcher.flush();
       await relay?.flush();
       await flushSessionTouches(deps).catch(() => {});
       gateway.closeAll();

@@ -6,6 +6,7 @@ import type { DB } from './db/schema';
 import type { EventBus } from './events/bus';
 import type { ImageWorker } from './features/media/images';
 import type { MediaStorage } from './features/media/storage';
+import type { SendPipeline } from './features/messages/pipeline';
 import type { RateLimiter } from './rate-limit';
 
 /** What every service needs; built once in app.ts. */
@@ -22,7 +23,12 @@ export type Deps = {
   media: MediaStorage;
   /** Picture re-encoding and PDF previews, in a child process. */
   images: ImageWorker;
+  /** The send pipeline (checks, rules, enrichers, group commit); messages/index.ts builds it. */
+  sends: SendPipeline;
 };
+
+/** What the send pipeline itself needs: everything but the pipeline. */
+export type CoreDeps = Omit<Deps, 'sends'>;
 
 /** Which of these users have a socket on any node (realtime/hub.ts answers it). */
 export type Presence = { online(userIds: readonly string[]): Promise<Set<string>> };

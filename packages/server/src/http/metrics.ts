@@ -11,11 +11,12 @@ export type Metrics = {
   messagesIn: Counter;
 };
 
-const metricsByDeps = new WeakMap<Deps, Metrics>();
+// Keyed by the database, which the send pipeline's dependencies and the full ones share.
+const metricsByDeps = new WeakMap<Deps['database'], Metrics>();
 
 /** The metrics of this instance, for features that record into them. */
-export function metricsOf(deps: Deps): Metrics | undefined {
-  return metricsByDeps.get(deps);
+export function metricsOf(deps: Pick<Deps, 'database'>): Metrics | undefined {
+  return metricsByDeps.get(deps.database);
 }
 
 /** Exposes Prometheus metrics at /metrics. */
@@ -107,7 +108,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps, hub: Hub): void
     });
   }
   hub.onFanout = (seconds) => fanout.observe(seconds);
-  metricsByDeps.set(deps, { registry, fanout, storeBatch, messagesIn });
+  metricsByDeps.set(deps.database, { registry, fanout, storeBatch, messagesIn });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );

@@ -1,4 +1,4 @@
-import type { Deps } from '../../context';
+import type { CoreDeps } from '../../context';
 import type { MessageRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { metricsOf } from '../../http/metrics';
@@ -42,7 +42,7 @@ export class WriteBatcher {
   private running = false;
   private idle: (() => void)[] = [];
   private readonly runner: BatchRunner;
-  constructor(private readonly deps: Deps) {
+  constructor(private readonly deps: CoreDeps) {
     const { sqlite, wal } = deps.database;
     this.runner = sqlite && wal ? sqliteBatchRunner(deps.db, sqlite, wal) : postgresBatchRunner(deps.db);
   }

@@ -1,5 +1,5 @@
 import { findIdentifiers, Limits, type RuleFinding, type SendMessageBody, type SendResult } from '@rounds/protocol';
-import type { Actor, Deps } from '../../context';
+import type { Actor, CoreDeps } from '../../context';
 import { AppError } from '../../errors';
 import { newId } from '../../ids';
 import { requireMember } from '../../policies/access';
@@ -63,7 +63,7 @@ export const coreEnrichers: Enricher[] = [
  */
 export class SendPipeline {
   constructor(
-    private readonly deps: Deps,
+    private readonly deps: CoreDeps,
     private readonly batcher: WriteBatcher,
     private readonly rules: readonly SendRule[] = [],
     private readonly enrichers: readonly Enricher[] = coreEnrichers,

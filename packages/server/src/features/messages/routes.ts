@@ -17,7 +17,6 @@ import { z } from 'zod';
 import type { Deps } from '../../context';
 import { requireActor } from '../../http/auth';
 import type { SocketHandlers } from '../../realtime/gateway';
-import type { SendPipeline } from './pipeline';
 import * as messages from './service';
 
 const tags = ['messages'];
@@ -26,10 +25,7 @@ const MessageParams = z.object({ roomId: Id, messageId: Id });
 const ReactionParams = MessageParams.extend({ emoji: Emoji });
 
 /** Messages over REST, for bots and integrations; the socket handlers below are the same service calls. */
-export const messagesRoutes: FastifyPluginAsync<{ deps: Deps; pipeline: SendPipeline }> = async (
-  base,
-  { deps, pipeline },
-) => {
+export const messagesRoutes: FastifyPluginAsync<{ deps: Deps }> = async (base, { deps }) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -42,7 +38,7 @@ export const messagesRoutes: FastifyPluginAsync<{ deps: Deps; pipeline: SendPipe
     '/rooms/:roomId/messages',
     { schema: { tags, params: RoomParams, body: SendMessageBody, response: { 200: SendResult, 201: SendResult } } },
     async (req, reply) => {
-      const result = await pipeline.send(requireActor(req), req.params.roomId, req.body);
+      const result = await deps.sends.send(requireActor(req), req.params.roomId, req.body);
       return reply.status(result.duplicate ? 200 : 201).send(result);
     },
   );
@@ -129,11 +125,11 @@ export const messagesRoutes: FastifyPluginAsync<{ deps: Deps; pipeline: SendPipe
 };
 
 /** The socket commands other than hello and ping. */
-export function messageSocketHandlers(pipeline: SendPipeline, gate: messages.TypingGate): SocketHandlers {
+export function messageSocketHandlers(gate: messages.TypingGate): SocketHandlers {
   return {
     sync: ({ deps, actor }, c) => messages.syncRoom(deps, actor, c.roomId, c.afterSeq, c.limit),
-    'message.send': ({ actor }, c) =>
-      pipeline.send(actor, c.roomId, {
+    'message.send': ({ deps, actor }, c) =>
+      deps.sends.send(actor, c.roomId, {
         clientMsgId: c.clientMsgId,
         body: c.body,
         ...(c.threadRootId ? { threadRootId: c.threadRootId } : {}),

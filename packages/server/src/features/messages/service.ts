@@ -1,4 +1,4 @@
-import type { Message, ReadState } from '@rounds/protocol';
+import type { Message, ReadState, SendResult } from '@rounds/protocol';
 import type { Actor, Deps } from '../../context';
 import { AppError } from '../../errors';
 import { announce, inUnit } from '../../events/unit';
@@ -173,3 +173,11 @@ export class TypingGate {
   }
 }
 export { getMessage, history, syncRoom, thread } from './sync';
+
+/**
+ * Releases a held send (moderation's approve): stored once with the room's next seq and delivered.
+ * Throws message_not_found.
+ */
+export function releaseHeld(deps: Deps, heldId: string): Promise<SendResult> {
+  return deps.sends.release(heldId);
+}
