@@ -66,9 +66,11 @@ export const CreateRoomBody = z.object({
   topic: roomText.topic.default(''),
   description: roomText.description.default(''),
   language: LanguageTag.default('en'),
-  capacity: z.number().int().min(2).max(Limits.maxRoomCapacity).default(Limits.defaultRoomCapacity),
+  /** Seats. Default: the group's `roomCapacity` for a room created in a group, else Limits.defaultRoomCapacity. */
+  capacity: z.number().int().min(2).max(Limits.maxRoomCapacity).optional(),
   visibility: RoomVisibility.default('public'),
   groupId: Id.optional(),
+  announcement: roomText.announcement.default(''),
 });
 export type CreateRoomBody = z.infer<typeof CreateRoomBody>;
 

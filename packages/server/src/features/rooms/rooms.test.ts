@@ -32,6 +32,25 @@ describe('creating rooms', () => {
     expectError(await api(srv.url, 'POST', '/rooms', { name: 'Mine' }, plain.token), 403, 'room_creation_not_allowed');
   });
 
+  it('takes the announcement at creation, and the group’s room capacity unless the room names its own', async () => {
+    await using srv = await startTestServer();
+    const admin = await registerUser(srv.url);
+    const room = await createRoom(srv, admin.token, {
+      name: 'Triage',
+      announcement: 'Read the pinned protocol first.',
+    });
+    expect(room.announcement).toBe('Read the pinned protocol first.');
+    const group = await createGroup(srv, admin.token, { name: 'Wards', roomCapacity: 40 });
+    expect((await createRoom(srv, admin.token, { name: 'Ward A', groupId: group.id })).capacity).toBe(40);
+    expect((await createRoom(srv, admin.token, { name: 'Ward B', groupId: group.id, capacity: 12 })).capacity).toBe(12);
+    expect((await createRoom(srv, admin.token, { name: 'Alone' })).capacity).toBe(500);
+    expectError(
+      await api(srv.url, 'POST', '/rooms', { name: 'Lost', groupId: 'AAAAAAAAAAAAAAAA' }, admin.token),
+      404,
+      'group_not_found',
+    );
+  });
+
   it('lets anyone create rooms when open room creation is on', async () => {
     await using srv = await startTestServer({ env: { ROUNDS_OPEN_ROOM_CREATION: 'true' } });
     await registerUser(srv.url);

@@ -1,12 +1,13 @@
-import type {
-  CreateGroupBody,
-  CreateRoomBody,
-  MyRoom,
-  Room,
-  RoomGroup,
-  RoomListQuery,
-  UpdateGroupBody,
-  UpdateRoomBody,
+import {
+  type CreateGroupBody,
+  type CreateRoomBody,
+  Limits,
+  type MyRoom,
+  type Room,
+  type RoomGroup,
+  type RoomListQuery,
+  type UpdateGroupBody,
+  type UpdateRoomBody,
 } from '@rounds/protocol';
 import type { Updateable } from 'kysely';
 import type { z } from 'zod';
@@ -56,7 +57,11 @@ export async function memberHandles(deps: Deps, roomId: string, handles: string[
 export async function createRoom(deps: Deps, actor: Actor, input: CreateRoomBody): Promise<Room> {
   if (!(await canCreateRooms(deps, actor)))
     throw new AppError('room_creation_not_allowed', 'You may not create rooms on this server.');
-  checkCapacity(actor, input.capacity);
+  const group = input.groupId ? await store.findGroupById(deps.db, input.groupId) : undefined;
+  if (input.groupId && !group) throw new AppError('group_not_found', 'No such group.');
+  // A room created in a group gets the group's seat count unless it names its own (docs/PROTOCOL.md §4.3).
+  const capacity = input.capacity ?? (group ? Number(group.room_capacity) : Limits.defaultRoomCapacity);
+  if (input.capacity !== undefined) checkCapacity(actor, capacity);
   const [users, online] = await Promise.all([getUsers(deps, [actor.userId]), deps.presence.online([actor.userId])]);
   const creator = users.get(actor.userId);
   if (!creator) throw new AppError('user_not_found', 'Your account no longer exists.');
@@ -71,9 +76,9 @@ export async function createRoom(deps: Deps, actor: Actor, input: CreateRoomBody
       topic: input.topic,
       description: input.description,
       language: canonicalLanguage(input.language),
-      capacity: input.capacity,
+      capacity,
       visibility: input.visibility,
-      announcement: '',
+      announcement: input.announcement,
       member_count: 0,
       last_seq: 0,
       created_by: actor.userId,
