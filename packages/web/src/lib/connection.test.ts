@@ -26,7 +26,7 @@ describe('the connection', () => {
     t.events.on('typing', typing);
     const ws = await t.connect();
     ws.push({ type: 'typing', roomId: ROOM, userId: OTHER, threadRootId: null });
-    expect(typing).toHaveBeenCalledWith({ type: 'typing', roomId: ROOM, userId: OTHER, threadRootId: null }, 0);
+    expect(typing).toHaveBeenCalledWith({ type: 'typing', roomId: ROOM, userId: OTHER, threadRootId: null });
     ws.close();
     expect(connectionStore.get().state).toBe('reconnecting');
     await afterBackoff();

@@ -12,7 +12,7 @@ type Handler<T extends EventType> = [T] extends [RoomEventType]
   ? (event: EventOf<T>, asOf: number) => void
   : (event: EventOf<T>) => void;
 
-type AnyHandler = (event: ServerEvent, asOf: number) => void;
+type AnyHandler = (event: ServerEvent, asOf?: number) => void;
 
 /**
  * Where features subscribe to what the socket receives: each feature registers handlers for the event
@@ -37,9 +37,12 @@ export class EventRegistry {
     this.resets.push(handler);
   }
 
-  /** Hands an event to its handlers; `asOf` only matters to seq'd events. */
-  dispatch(event: ServerEvent, asOf = 0): void {
-    for (const handler of this.handlers.get(event.type) ?? []) handler(event, asOf);
+  /** Hands an event to its handlers; `asOf` is given for seq'd events only (the socket's StreamSync sets it). */
+  dispatch(event: ServerEvent, asOf?: number): void {
+    for (const handler of this.handlers.get(event.type) ?? []) {
+      if (asOf === undefined) handler(event);
+      else handler(event, asOf);
+    }
   }
 
   streamReset(stream: string): void {
