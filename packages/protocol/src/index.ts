@@ -9,3 +9,4 @@ export * from './media';
 export * from './messages';
 export * from './privacy';
 export * from './rooms';
+export * from './streams';

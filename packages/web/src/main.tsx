@@ -2,9 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { bootstrap } from './features/auth/session';
+import './features/events';
 import { initTheme } from './features/theme/theme';
 import { initI18n } from './i18n';
-import { wireSocket } from './lib/dispatch';
 import { socket } from './lib/socket';
 import './styles/base.css';
 import './styles/layout.css';
@@ -19,7 +19,6 @@ import './styles/viewer.css';
 
 initTheme();
 initI18n();
-wireSocket();
 window.addEventListener('online', () => socket.retryNow());
 void bootstrap();
 

@@ -13,14 +13,14 @@ describe('SeqTracker', () => {
     expect(t.classify('r', 6)).toBe('apply');
   });
 
-  it('never jumps over unapplied events when the room list reports a newer seq', () => {
+  it('never jumps over unapplied events when a REST snapshot reports a newer seq', () => {
     const t = new SeqTracker();
     t.track('r', 4);
-    t.track('r', 9); // room list refreshed after a reconnect
+    t.track('r', 9); // the room list refreshed after a reconnect
     expect(t.lastSeq('r')).toBe(4);
   });
 
-  it('lets an untracked room start at its first event', () => {
+  it('lets an untracked stream start at its first event', () => {
     const t = new SeqTracker();
     expect(t.classify('new', 12)).toBe('apply');
     t.untrack('new');

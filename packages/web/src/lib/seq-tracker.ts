@@ -1,6 +1,7 @@
 /**
- * Per-room position in the gapless event stream. An event with seq == last + 1 is applied; seq <= last is
- * a duplicate (dropped); seq > last + 1 means events were missed and the room must be synced from `last`.
+ * Per-stream position in a gapless event stream (a room is a stream keyed by its roomId; see `streamOf`).
+ * An event with seq == last + 1 is applied; seq <= last is a duplicate (dropped); seq > last + 1 means
+ * events were missed and the stream must be synced from `last`.
  */
 type SeqVerdict = 'apply' | 'duplicate' | 'gap';
 
@@ -8,35 +9,35 @@ export class SeqTracker {
   private readonly last = new Map<string, number>();
 
   /**
-   * Starts tracking a room at `seq`. A room already tracked keeps its position: only applied events move
-   * it, so a newer seq from a REST snapshot never skips events this client has not applied.
+   * Starts tracking a stream at `seq`. A stream already tracked keeps its position: only applied events
+   * move it, so a newer seq from a REST snapshot never skips events this client has not applied.
    */
-  track(roomId: string, seq: number): void {
-    if (!this.last.has(roomId)) this.last.set(roomId, seq);
+  track(stream: string, seq: number): void {
+    if (!this.last.has(stream)) this.last.set(stream, seq);
   }
 
-  untrack(roomId: string): void {
-    this.last.delete(roomId);
+  untrack(stream: string): void {
+    this.last.delete(stream);
   }
 
-  has(roomId: string): boolean {
-    return this.last.has(roomId);
+  has(stream: string): boolean {
+    return this.last.has(stream);
   }
 
-  lastSeq(roomId: string): number | undefined {
-    return this.last.get(roomId);
+  lastSeq(stream: string): number | undefined {
+    return this.last.get(stream);
   }
 
-  rooms(): [string, number][] {
-    return [...this.last.entries()];
+  streams(): string[] {
+    return [...this.last.keys()];
   }
 
   /**
-   * Judges an incoming event. A room not yet tracked (just joined, list not loaded) starts at this event:
-   * there is no earlier position to compare with, and its history comes from the REST pages.
+   * Judges an incoming event. A stream not yet tracked (a room just joined, list not loaded) starts at
+   * this event: there is no earlier position to compare with, and its history comes from the REST pages.
    */
-  classify(roomId: string, seq: number): SeqVerdict {
-    const cur = this.last.get(roomId);
+  classify(stream: string, seq: number): SeqVerdict {
+    const cur = this.last.get(stream);
     if (cur === undefined) return 'apply';
     if (seq <= cur) return 'duplicate';
     if (seq === cur + 1) return 'apply';
@@ -44,7 +45,7 @@ export class SeqTracker {
   }
 
   /** Records that the event with this seq was applied. */
-  applied(roomId: string, seq: number): void {
-    this.last.set(roomId, seq);
+  applied(stream: string, seq: number): void {
+    this.last.set(stream, seq);
   }
 }

@@ -14,7 +14,7 @@ type SessionState =
 
 export const sessionStore = createStore<SessionState>({ status: 'loading', me: null });
 
-/** Listeners that reset feature state at sign-out (registered by the dispatch wiring). */
+/** Listeners that reset feature state at sign-out (each feature registers its own in its events.ts). */
 const resetters: (() => void)[] = [];
 export function onSignOut(fn: () => void): void {
   resetters.push(fn);

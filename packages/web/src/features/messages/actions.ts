@@ -1,4 +1,4 @@
-import type { Message, ReadState } from '@rounds/protocol';
+import { type Message, type ReadState, streamOf } from '@rounds/protocol';
 import { api } from '../../lib/api';
 import { type OutboxAttachment, removeFromOutbox } from '../../lib/outbox';
 import { socket } from '../../lib/socket';
@@ -31,7 +31,7 @@ async function change(m: Message, overSocket: () => Promise<unknown>, overHttp: 
     return;
   }
   await overHttp();
-  await socket.syncRoom(m.roomId);
+  await socket.syncStream(streamOf(m));
 }
 
 export async function editMessage(m: Message, body: string): Promise<void> {

@@ -1,4 +1,11 @@
-import type { EphemeralEvent, JoinResult, Message, MyRoom, RoomEvent } from '@rounds/protocol';
+import {
+  type EphemeralEvent,
+  type JoinResult,
+  type Message,
+  type MyRoom,
+  type RoomEvent,
+  streamOf,
+} from '@rounds/protocol';
 import { api } from '../../lib/api';
 import { socket } from '../../lib/socket';
 import { createStore } from '../../lib/store';
@@ -22,9 +29,9 @@ export function loadMyRooms(): Promise<void> {
       const r = await api.get<{ rooms: MyRoom[] }>('/me/rooms');
       const mine: Record<string, MyRoom> = {};
       for (const room of r.rooms) mine[room.id] = room;
-      for (const id of Object.keys(roomsStore.get().mine)) if (!mine[id]) socket.untrack(id);
+      for (const id of Object.keys(roomsStore.get().mine)) if (!mine[id]) socket.untrack(streamOf({ roomId: id }));
       roomsStore.set({ mine, loaded: true });
-      for (const room of r.rooms) socket.track(room.id, room.lastSeq);
+      for (const room of r.rooms) socket.track(streamOf({ roomId: room.id }), room.lastSeq);
     } finally {
       loading = undefined;
     }
@@ -88,7 +95,7 @@ export function applyRoomEventToList(e: RoomEvent, meId: string, deleted?: Messa
 }
 
 function forgetRoom(roomId: string): void {
-  socket.untrack(roomId);
+  socket.untrack(streamOf({ roomId }));
   roomsStore.set((s) => {
     if (!s.mine[roomId]) return s;
     const { [roomId]: _gone, ...rest } = s.mine;
