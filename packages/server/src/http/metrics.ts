@@ -80,6 +80,14 @@ export function installMetrics(app: FastifyInstance, deps: Deps, hub: Hub): void
       this.set(hub.stats.remote);
     },
   });
+  new Gauge({
+    name: 'rounds_hub_order_timeouts',
+    help: 'Runs of stream events written after waiting the whole hold for an earlier seq that never came (clients then sync).',
+    registers: [registry],
+    collect() {
+      this.set(hub.orderStats().released);
+    },
+  });
   const { wal, checkpointer } = deps.database;
   if (wal && checkpointer) {
     new Gauge({

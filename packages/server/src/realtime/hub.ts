@@ -3,12 +3,13 @@ import type { Presence } from '../context';
 import type { Audience, Envelope, Subscriber } from '../events/bus';
 import type { Connection } from './connection';
 import { frameText } from './frame';
+import { Sequencer } from './sequencer';
 
 export type HubStats = { connections: number; published: number; delivered: number; remote: number };
 
 /** Carries published events to other nodes; the in-process hub has none. */
 export interface HubTransport {
-  send(audience: Audience, json: string): void;
+  send(audience: Audience, json: string, order?: Order): void;
   /** Users online on any node, among those given. */
   online(userIds: readonly string[]): Promise<Set<string>>;
   setOnline(userId: string, online: boolean): void;
@@ -30,8 +31,17 @@ export class Hub implements Presence {
   onFanout: ((seconds: number, recipients: number) => void) | undefined;
   private transport: HubTransport | undefined;
 
-  setTransport(transport: HubTransport): void {
+  /** Puts each stream's events in seq order at this node; needed only when other nodes commit too. */
+  private sequencer: Sequencer | undefined;
+
+  setTransport(transport: HubTransport, holdMs?: number): void {
     this.transport = transport;
+    this.sequencer = new Sequencer(holdMs);
+  }
+
+  /** Runs whose gap did not fill within the hold time, and runs held now (metrics). */
+  orderStats(): { released: number; holding: number } {
+    return { released: this.sequencer?.released ?? 0, holding: this.sequencer?.holding ?? 0 };
   }
 
   /** The bus subscriber that puts committed events on the sockets of this node and, through the transport, of every other node. */
@@ -55,12 +65,43 @@ export class Hub implements Presence {
         !batch[j]?.local === !first.local
       )
         j++;
-      const jsons = batch.slice(i, j).map((e) => JSON.stringify(e.event));
+      const group = batch.slice(i, j);
+      const jsons = group.map((e) => JSON.stringify(e.event));
       this.stats.published += jsons.length;
-      if (jsons.length === 1) this.deliver(first.audience, jsons[0] as string, first.event);
+      const order = group.map((e) => orderOf(e.event));
+      if (!first.local) jsons.forEach((json, k) => this.transport?.send(first.audience, json, order[k]));
+      if (this.sequencer && order[0]) this.offerRuns(first, jsons, order as (Order | undefined)[]);
+      else if (jsons.length === 1) this.deliver(first.audience, jsons[0] as string, first.event);
       else this.deliverFrames(first.audience, jsons);
-      if (!first.local) for (const json of jsons) this.transport?.send(first.audience, json);
       i = j;
+    }
+  }
+
+  /** Hands a group's events to the sequencer as runs of consecutive seqs of one stream (usually one run). */
+  private offerRuns(first: Envelope, jsons: string[], order: (Order | undefined)[]): void {
+    const sequencer = this.sequencer as Sequencer;
+    let k = 0;
+    while (k < jsons.length) {
+      const o = order[k];
+      if (!o) {
+        this.deliver(first.audience, jsons[k] as string, undefined);
+        k++;
+        continue;
+      }
+      let m = k + 1;
+      while (m < jsons.length && order[m]?.stream === o.stream && order[m]?.seq === (order[m - 1] as Order).seq + 1)
+        m++;
+      const slice = jsons.slice(k, m);
+      const audience = first.audience;
+      sequencer.offer(o.stream, {
+        first: o.seq,
+        last: o.seq + slice.length - 1,
+        write: () =>
+          slice.length === 1
+            ? this.deliver(audience, slice[0] as string, undefined)
+            : this.deliverFrames(audience, slice),
+      });
+      k = m;
     }
   }
 
@@ -89,14 +130,22 @@ export class Hub implements Presence {
     this.onFanout?.((performance.now() - started) / 1000, n);
   }
 
-  /** Delivers an event that arrived from another node. */
-  deliverRemote(audience: Audience, json: string, lagMs = 0): void {
+  /** Delivers an event that arrived from another node; `order` is its stream and seq, when it has one. */
+  deliverRemote(audience: Audience, json: string, lagMs = 0, order?: Order): void {
     this.stats.remote++;
     this.lagMs = lagMs;
     // Control events (membership.changed, session.revoked) go to user audiences only: room events, the bulk of
     // the traffic, are written as they came, without parsing.
     const event = 'user' in audience ? (JSON.parse(json) as ServerEvent) : undefined;
-    this.deliver(audience, json, event);
+    if (order && this.sequencer) {
+      this.sequencer.offer(order.stream, {
+        first: order.seq,
+        last: order.seq,
+        write: () => this.deliver(audience, json, event),
+      });
+    } else {
+      this.deliver(audience, json, event);
+    }
   }
 
   /** `event` is the parsed form of `json` when the audience is a user (it may carry a control event). */
@@ -204,6 +253,7 @@ export class Hub implements Presence {
   }
 
   async close(): Promise<void> {
+    this.sequencer?.stop();
     await this.transport?.close();
   }
 }
@@ -212,4 +262,13 @@ function audienceKey(a: Audience): string {
   if ('room' in a) return `r:${a.room}`;
   if ('user' in a) return `u:${a.user}`;
   return `m:${a.rooms.join(',')}`;
+}
+
+/** A stream event's place: its stream (the streamId, else the room) and seq. */
+export type Order = { stream: string; seq: number };
+
+function orderOf(event: ServerEvent): Order | undefined {
+  if (!('seq' in event)) return undefined;
+  const stream = 'streamId' in event && typeof event.streamId === 'string' ? event.streamId : event.roomId;
+  return { stream, seq: event.seq };
 }

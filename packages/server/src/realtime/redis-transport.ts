@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Audience } from '../events/bus';
-import type { Hub, HubTransport } from './hub';
+import type { Hub, HubTransport, Order } from './hub';
 
 const CHANNEL = 'rounds:events';
 const PRESENCE_TTL_MS = 60_000;
@@ -63,14 +63,16 @@ export class RedisTransport implements HubTransport {
     this.refresher.unref();
   }
 
-  send(audience: Audience, json: string): void {
+  send(audience: Audience, json: string, order?: Order): void {
     const target =
       'room' in audience
         ? `r:${audience.room}`
         : 'user' in audience
           ? `u:${audience.user}`
           : `m:${audience.rooms.join(',')}`;
-    const message = `${this.nodeId}\n${Date.now()}\n${target}\n${json}`;
+    // The 4th line is the event's `seq@stream` (empty for ephemeral events), so receivers order without parsing.
+    const place = order ? `${order.seq}@${order.stream}` : '';
+    const message = `${this.nodeId}\n${Date.now()}\n${target}\n${place}\n${json}`;
     this.pub.publish(CHANNEL, message).catch((err: Error) => {
       // Pub/sub is best effort: other nodes' clients recover the event by seq through sync, and are told
       // to resync once this node can publish again.
@@ -91,13 +93,18 @@ export class RedisTransport implements HubTransport {
       this.hub.broadcastLocal({ type: 'resync', roomIds: null });
       return;
     }
+    const d = message.indexOf('\n', c + 1);
+    if (d < 0) return;
+    const place = message.slice(c + 1, d);
+    const at = place.indexOf('@');
+    const order = at > 0 ? { seq: Number(place.slice(0, at)), stream: place.slice(at + 1) } : undefined;
     const audience: Audience = target.startsWith('r:')
       ? { room: target.slice(2) }
       : target.startsWith('m:')
         ? { rooms: target.slice(2).split(',') }
         : { user: target.slice(2) };
     try {
-      this.hub.deliverRemote(audience, message.slice(c + 1), lagMs);
+      this.hub.deliverRemote(audience, message.slice(d + 1), lagMs, order);
     } catch (err) {
       this.log.error({ err }, 'bad event from redis');
     }
