@@ -10,14 +10,17 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import type { Deps } from './context';
 import { migrateToLatest, openDatabase } from './db/database';
+import { accountsJobs } from './features/accounts/jobs';
 import { accountsRoutes } from './features/accounts/routes';
-import { deleteExpiredSessions, flushSessionTouches } from './features/accounts/service';
+import { flushSessionTouches } from './features/accounts/service';
 import { ImageWorker } from './features/media/images';
+import { mediaJobs } from './features/media/jobs';
 import { mediaRoutes } from './features/media/routes';
-import { sweepOrphans, sweepTemporaryFiles } from './features/media/service';
+import { sweepTemporaryFiles } from './features/media/service';
 import { LocalStorage, S3Storage } from './features/media/storage';
 import type { WriteBatcher } from './features/messages/batcher';
 import { messageSocketHandlers, messagesRoutes } from './features/messages/routes';
@@ -27,6 +30,7 @@ import { listRoomsForSocket } from './features/rooms/service';
 import { installAuth } from './http/auth';
 import { installErrorHandler } from './http/errors';
 import { installMetrics } from './http/metrics';
+import { JobRunner } from './jobs/runner';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
 import { RedisRateLimiter } from './rate-limit-redis';
 import { Gateway } from './realtime/gateway';
@@ -38,6 +42,8 @@ export type Rounds = {
   deps: Deps;
   gateway: Gateway;
   batcher: WriteBatcher;
+  /** The durable job runner (active on one node of the cluster at a time). */
+  jobs: JobRunner;
   /** Listens on config.host:config.port; returns the base URL. */
   listen(): Promise<string>;
   /** Drains sockets, flushes writes and closes everything. */
@@ -47,7 +53,14 @@ export type Rounds = {
 /** How long a stopping server lets HTTP requests still running finish before cutting them. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-export type AppOptions = { pgSchema?: string | undefined; logger?: pino.Logger | undefined };
+export type AppOptions = {
+  pgSchema?: string | undefined;
+  logger?: pino.Logger | undefined;
+  /** Tests pass a manual clock. */
+  clock?: Clock | undefined;
+  /** false: the job runner does not poll; tests call `rounds.jobs.runDue()` instead. */
+  pollJobs?: boolean | undefined;
+};
 
 /** Assembles storage, hub, HTTP routes and the socket gateway. Migrates the database first. */
 export async function createRounds(config: Config, opts: AppOptions = {}): Promise<Rounds> {
@@ -66,7 +79,8 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   }
   const media = config.s3 ? new S3Storage(config.s3) : new LocalStorage(path.join(config.dataDir, 'media'));
   const images = new ImageWorker(log);
-  const deps: Deps = { config, database, db: database.db, hub, log, limiter, media, images };
+  const clock = opts.clock ?? systemClock;
+  const deps: Deps = { config, database, db: database.db, hub, log, limiter, media, images, clock };
   const batcher = createMessageWriter(deps);
 
   const app: FastifyInstance = Fastify({
@@ -123,11 +137,13 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     loadRooms: listRoomsForSocket,
   });
 
-  const sweeper = setInterval(() => {
-    sweepOrphans(deps).catch((err) => log.error({ err }, 'orphan sweep failed'));
-    deleteExpiredSessions(deps).catch((err) => log.error({ err }, 'session sweep failed'));
-    void sweepTemporaryFiles(deps);
-  }, 5 * 60_000);
+  // Cluster-wide work runs as durable jobs, once per cluster (docs/ARCHITECTURE.md, Jobs).
+  const jobs = new JobRunner(deps, [...mediaJobs, ...accountsJobs], { pollMs: opts.pollJobs === false ? 0 : 5000 });
+  jobs.start();
+
+  // Per node, not jobs: temporary upload files live in this node's own data folder, and the touch
+  // buffer lives in this process's memory; no other node could do either.
+  const sweeper = setInterval(() => void sweepTemporaryFiles(deps), 5 * 60_000);
   sweeper.unref();
 
   const touchFlusher = setInterval(() => {
@@ -141,6 +157,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     deps,
     gateway,
     batcher,
+    jobs,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const addr = app.server.address();
@@ -152,6 +169,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
       closed = true;
       clearInterval(sweeper);
       clearInterval(touchFlusher);
+      await jobs.stop().catch((err) => log.error({ err }, 'job runner stop failed'));
       gateway.drain();
       await batcher.flush();
       await flushSessionTouches(deps).catch(() => {});

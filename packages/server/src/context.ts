@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { DB } from './db/schema';
@@ -19,6 +20,7 @@ export type Deps = {
   media: MediaStorage;
   /** Picture re-encoding and PDF previews, in a child process. */
   images: ImageWorker;
+  clock: Clock;
 };
 
 /** The authenticated caller of a service function. */

@@ -6,12 +6,14 @@ import pg from 'pg';
 import { type Checkpointer, DurableSqliteDialect, markingWrites, startCheckpointer, WalSync } from './durable-sqlite';
 import * as m0001 from './migrations/0001-core';
 import * as m0002 from './migrations/0002-media';
+import * as m0003 from './migrations/0003-jobs';
 import type { DB } from './schema';
 
 /** Forward-only, numbered. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-core': m0001,
   '0002-media': m0002,
+  '0003-jobs': m0003,
 };
 
 export type Database = {

@@ -125,6 +125,31 @@ export interface MediaTable {
   attached_at: number | null;
 }
 
+/** A durable job; `state` is pending, running, done or failed (see jobs/store.ts). */
+export interface JobsTable {
+  id: string;
+  name: string;
+  key: string;
+  /** JSON. */
+  payload: string;
+  run_at: number;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  state: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A named lease held by one process until it expires (the job runner's election). */
+export interface LeasesTable {
+  name: string;
+  owner: string;
+  expires_at: number;
+}
+
 export interface DB {
   media: MediaTable;
   users: UsersTable;
@@ -135,6 +160,8 @@ export interface DB {
   messages: MessagesTable;
   reactions: ReactionsTable;
   room_events: RoomEventsTable;
+  jobs: JobsTable;
+  leases: LeasesTable;
 }
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -145,3 +172,4 @@ export type RoomGroupRow = Selectable<RoomGroupsTable>;
 export type MemberRow = Selectable<RoomMembersTable>;
 export type MessageRow = Selectable<MessagesTable>;
 export type MediaRow = Selectable<MediaTable>;
+export type JobRow = Selectable<JobsTable>;

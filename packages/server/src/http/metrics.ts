@@ -8,6 +8,8 @@ export type Metrics = {
   fanout: Histogram;
   storeBatch: Histogram;
   messagesIn: Counter;
+  /** Job runs ended, by job name and outcome (done, retry, failed, lost). */
+  jobRuns: Counter<'name' | 'outcome'>;
 };
 
 const metricsByDeps = new WeakMap<Deps, Metrics>();
@@ -36,6 +38,12 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
   const messagesIn = new Counter({
     name: 'rounds_messages_in_total',
     help: 'Messages accepted (durable).',
+    registers: [registry],
+  });
+  const jobRuns = new Counter({
+    name: 'rounds_jobs_total',
+    help: 'Job runs by name and outcome: done, retry (failed, will run again), failed (gave up), lost (lease lost).',
+    labelNames: ['name', 'outcome'] as const,
     registers: [registry],
   });
   new Gauge({
@@ -106,7 +114,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
     });
   }
   deps.hub.onFanout = (seconds) => fanout.observe(seconds);
-  metricsByDeps.set(deps, { registry, fanout, storeBatch, messagesIn });
+  metricsByDeps.set(deps, { registry, fanout, storeBatch, messagesIn, jobRuns });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );

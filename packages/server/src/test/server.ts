@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createRounds, type Rounds } from '../app';
+import type { Clock } from '../clock';
 import { type Config, loadConfig } from '../config';
 
 export type TestServer = {
@@ -25,6 +26,8 @@ export type TestServerOptions = {
   dataDir?: string;
   /** Use PostgreSQL in this schema (TEST_DATABASE_URL must be set). Defaults to a fresh schema when TEST_STORE=postgres. */
   pgSchema?: string;
+  /** The server's clock (jobs, sweeps); default the wall clock. */
+  clock?: Clock;
 };
 
 let schemas = 0;
@@ -65,7 +68,9 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       },
       { webDist: opts.webDist, ...opts.config },
     );
-  let rounds = await createRounds(build(), { pgSchema });
+  // Test servers never poll for jobs: a test runs them with `rounds.jobs.runDue()`.
+  const appOpts = { pgSchema, clock: opts.clock, pollJobs: false };
+  let rounds = await createRounds(build(), appOpts);
   const url = await rounds.listen();
   port = Number(new URL(url).port);
   let open = true;
@@ -82,7 +87,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     },
     async open() {
       if (open) return;
-      rounds = await createRounds(build(), { pgSchema });
+      rounds = await createRounds(build(), appOpts);
       await rounds.listen();
       srv.rounds = rounds;
       open = true;
