@@ -144,7 +144,7 @@ export interface JobsTable {
 }
 
 /** A named lease held by one process until it expires (the job runner's election). */
-export interface LeasesTable {
+interface LeasesTable {
   name: string;
   owner: string;
   expires_at: number;

@@ -1,7 +1,7 @@
 import type { Deps } from '../context';
 
 /** What a handler learns about the run it is in. */
-export type JobContext = { jobId: string; attempt: number };
+type JobContext = { jobId: string; attempt: number };
 
 /**
  * A kind of job. Handlers must be idempotent: a job runs at least once, and again after a node dies

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manualClock } from '../clock';
+import { api, registerUser } from '../test/client';
 import { startTestServer, type TestServer } from '../test/server';
 import type { JobDefinition } from './definition';
 import { enqueue } from './enqueue';
@@ -205,5 +206,27 @@ describe('durable jobs', () => {
     clock.advance(23 * 86_400_000);
     await pruneJob.run(srv.rounds.deps, null, { jobId: 'direct', attempt: 1 });
     expect(await findJobById(db, failed.id)).toBeUndefined();
+  });
+});
+
+describe("the app's recurring jobs", () => {
+  it('sweeps expired sessions through the runner', async () => {
+    const clock = manualClock();
+    await using srv = await startTestServer({ clock });
+    const user = await registerUser(srv.url);
+    expect(await srv.rounds.jobs.runDue()).toBe(0);
+    const db = srv.rounds.deps.db;
+    for (const name of ['media.sweep-orphans', 'accounts.delete-expired-sessions', 'jobs.prune']) {
+      expect(await findJobByKey(db, `every:${name}`)).toMatchObject({ state: 'pending' });
+    }
+    expect((await api(srv.url, 'GET', '/me', undefined, user.token)).status).toBe(200);
+    clock.advance(31 * 86_400_000);
+    expect(await srv.rounds.jobs.runDue()).toBe(3);
+    expect((await api(srv.url, 'GET', '/me', undefined, user.token)).status).toBe(401);
+    expect(await findJobByKey(db, 'every:accounts.delete-expired-sessions')).toMatchObject({
+      state: 'pending',
+      run_at: clock.now() + 5 * 60_000,
+      last_error: null,
+    });
   });
 });
