@@ -174,6 +174,10 @@ describe('durable jobs', () => {
     expect(await second.runDue()).toBe(1);
     expect(runs).toHaveLength(2);
     expect(await findJobByKey(db, 'every:test.tick')).toMatchObject({ id: row?.id });
+    // Enqueued by name besides its schedule ("sweep now"), it runs once and is done.
+    const once = await enqueue(db, clock, 'test.tick', null);
+    expect(await second.runDue()).toBe(1);
+    expect(await findJobById(db, once.id)).toMatchObject({ state: 'done' });
     // A recurring job that uses up its attempts keeps its error and waits for its next period.
     state.failing = true;
     clock.advance(10_000);

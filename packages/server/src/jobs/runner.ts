@@ -99,8 +99,10 @@ export class JobRunner {
       const [due] = await store.findDueJobs(this.deps.db, [...this.defs.keys()], now, 1);
       if (!due) break;
       const def = this.defs.get(due.name) as JobDefinition;
+      // Only the row a recurring definition keeps recurs; an extra one enqueued by name runs once.
+      const every = due.key === recurringKey(def.name) ? def.every : undefined;
       if (due.state === 'running' && due.attempts >= due.max_attempts) {
-        await this.settleStranded(def, due.id, due.attempts, now);
+        await this.settleStranded(def, every, due.id, due.attempts, now);
         continue;
       }
       const leaseUntil = now + (def.leaseMs ?? DEFAULT_JOB_LEASE_MS);
@@ -114,7 +116,7 @@ export class JobRunner {
         maxAttempts,
       });
       if (!claimed) continue;
-      await this.execute(def, claimed.id, claimed.payload, claimed.attempts, maxAttempts);
+      await this.execute(def, every, claimed.id, claimed.payload, claimed.attempts, maxAttempts);
       ran++;
     }
     return ran;
@@ -150,6 +152,7 @@ export class JobRunner {
 
   private async execute(
     def: JobDefinition,
+    every: number | undefined,
     id: string,
     payload: string,
     attempt: number,
@@ -167,8 +170,8 @@ export class JobRunner {
     let next: store.JobOutcome;
     if (error === undefined) {
       outcome = 'done';
-      next = def.every
-        ? { state: 'pending', run_at: now + def.every, attempts: 0, last_error: null, updated_at: now }
+      next = every
+        ? { state: 'pending', run_at: now + every, attempts: 0, last_error: null, updated_at: now }
         : { state: 'done', last_error: null, updated_at: now };
     } else if (attempt < maxAttempts) {
       outcome = 'retry';
@@ -176,7 +179,7 @@ export class JobRunner {
       next = { state: 'pending', run_at: now + delay, last_error: error.slice(0, 2000), updated_at: now };
     } else {
       outcome = 'failed';
-      next = this.givenUp(def, error, now);
+      next = this.givenUp(every, error, now);
     }
     if (!(await store.finishJob(this.deps.db, id, this.owner, attempt, next))) {
       // The lease ran out and another runner took the job over: its run decides the outcome.
@@ -187,18 +190,24 @@ export class JobRunner {
   }
 
   /** A job whose node vanished during its last attempt: it gives up as if that attempt had failed. */
-  private async settleStranded(def: JobDefinition, id: string, attempts: number, now: number): Promise<void> {
-    const next = this.givenUp(def, 'lease expired during the last attempt (the node stopped mid-run)', now);
+  private async settleStranded(
+    def: JobDefinition,
+    every: number | undefined,
+    id: string,
+    attempts: number,
+    now: number,
+  ): Promise<void> {
+    const next = this.givenUp(every, 'lease expired during the last attempt (the node stopped mid-run)', now);
     if (await store.settleStrandedJob(this.deps.db, id, attempts, next)) {
       metricsOf(this.deps)?.jobRuns.inc({ name: def.name, outcome: 'failed' });
     }
   }
 
   /** A recurring job keeps its row and waits for its next period; any other stops in state failed. */
-  private givenUp(def: JobDefinition, error: string, now: number): store.JobOutcome {
+  private givenUp(every: number | undefined, error: string, now: number): store.JobOutcome {
     const last_error = error.slice(0, 2000);
-    return def.every
-      ? { state: 'pending', run_at: now + def.every, attempts: 0, last_error, updated_at: now }
+    return every
+      ? { state: 'pending', run_at: now + every, attempts: 0, last_error, updated_at: now }
       : { state: 'failed', last_error, updated_at: now };
   }
 }

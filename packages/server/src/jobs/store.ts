@@ -29,7 +29,7 @@ export async function findJobById(db: Db, id: string): Promise<JobRow | undefine
 export async function findDueJobs(db: Db, names: string[], now: number, limit: number) {
   return db
     .selectFrom('jobs')
-    .select(['id', 'name', 'state', 'attempts', 'max_attempts'])
+    .select(['id', 'name', 'key', 'state', 'attempts', 'max_attempts'])
     .where('name', 'in', names)
     .where((eb) =>
       eb.or([
