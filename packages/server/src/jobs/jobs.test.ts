@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { manualClock } from '../clock';
 import { api, registerUser } from '../test/client';
 import { startTestServer, type TestServer } from '../test/server';
@@ -6,7 +6,7 @@ import type { JobDefinition } from './definition';
 import { enqueue } from './enqueue';
 import { pruneJob } from './prune';
 import { JobRunner } from './runner';
-import { findJobById, findJobByKey } from './store';
+import { findJobById, findJobByKey, findLease } from './store';
 
 /** A runner over the test server's database and clock that polls only when the test says so. */
 function runner(srv: TestServer, defs: JobDefinition[]): JobRunner & AsyncDisposable {
@@ -147,6 +147,51 @@ describe('durable jobs', () => {
     expect(await findJobById(srv.rounds.deps.db, id)).toMatchObject({ state: 'done', attempts: 2, lease_owner: null });
     expect(attempts).toEqual([1, 2]);
     expect(await metricValue(srv, 'test.hang', 'lost')).toBe(1);
+  });
+
+  it('keeps its runner lease during a long job, and lets it go once the job overruns its own lease', async () => {
+    const clock = manualClock();
+    await using srv = await startTestServer({ clock });
+    const db = srv.rounds.deps.db;
+    let release = () => {};
+    let started = () => {};
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const attempts: number[] = [];
+    const def: JobDefinition = {
+      name: 'test.long',
+      leaseMs: 120_000,
+      async run(_deps, _payload, ctx) {
+        attempts.push(ctx.attempt);
+        if (ctx.attempt === 1) {
+          started();
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+      },
+    };
+    // Only this runner's poll timer is fake: the test fires it, and waits on the database, not on time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const busy = new JobRunner(srv.rounds.deps, [def], { pollMs: 1000 });
+      await using other = runner(srv, [def]);
+      await enqueue(db, clock, 'test.long', null);
+      const t0 = clock.now();
+      busy.start();
+      vi.advanceTimersByTime(1000);
+      await running;
+      clock.advance(20_000);
+      vi.advanceTimersByTime(1000);
+      while ((await findLease(db, 'jobs.runner'))?.expires_at !== t0 + 50_000) await new Promise(setImmediate);
+      clock.advance(15_000);
+      expect(await other.runDue()).toBe(0);
+      clock.advance(86_000);
+      vi.advanceTimersByTime(1000);
+      expect(await other.runDue()).toBe(1);
+      expect(attempts).toEqual([1, 2]);
+      release();
+      await busy.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps one row per recurring job and schedules the next run after each one', async () => {

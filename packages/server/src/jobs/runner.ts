@@ -41,6 +41,9 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private polling = false;
+  private renewing: Promise<unknown> = Promise.resolve();
+  /** The lease end of the job running now (0: none). */
+  private jobLeaseUntil = 0;
   private stopped = false;
   private leading = false;
   private leaseUntil = 0;
@@ -64,7 +67,15 @@ export class JobRunner {
   start(): void {
     if (this.pollMs <= 0 || this.timer || this.stopped) return;
     this.timer = setInterval(() => {
-      if (this.polling) return;
+      if (this.polling) {
+        // A long job holds up the poll loop, which renews the runner lease between jobs: renew it here so
+        // another node does not take over while this one is busy, but only within the job's own lease, so
+        // a hung job lets another node take over and run it (and the rest) again.
+        if (this.deps.clock.now() < this.jobLeaseUntil) {
+          this.renewing = this.lead().catch((err) => this.deps.log.error({ err }, 'job runner lease renewal failed'));
+        }
+        return;
+      }
       this.polling = true;
       this.runDue()
         .catch((err) => this.deps.log.error({ err }, 'job poll failed'))
@@ -87,6 +98,7 @@ export class JobRunner {
     this.stopped = true;
     clearInterval(this.timer);
     await this.chain;
+    await this.renewing;
     if (this.leading) await store.releaseLease(this.deps.db, RUNNER_LEASE, this.owner);
     this.leading = false;
   }
@@ -116,7 +128,12 @@ export class JobRunner {
         maxAttempts,
       });
       if (!claimed) continue;
-      await this.execute(def, every, claimed.id, claimed.payload, claimed.attempts, maxAttempts);
+      this.jobLeaseUntil = leaseUntil;
+      try {
+        await this.execute(def, every, claimed.id, claimed.payload, claimed.attempts, maxAttempts);
+      } finally {
+        this.jobLeaseUntil = 0;
+      }
       ran++;
     }
     return ran;
