@@ -169,7 +169,13 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
       closed = true;
       clearInterval(sweeper);
       clearInterval(touchFlusher);
-      await jobs.stop().catch((err) => log.error({ err }, 'job runner stop failed'));
+      // A job still running after the grace is left to its lease: another node runs it again.
+      let jobsGrace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        jobs.stop().catch((err) => log.error({ err }, 'job runner stop failed')),
+        new Promise((resolve) => (jobsGrace = setTimeout(resolve, SHUTDOWN_GRACE_MS))),
+      ]);
+      clearTimeout(jobsGrace);
       gateway.drain();
       await batcher.flush();
       await flushSessionTouches(deps).catch(() => {});
