@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { Db, JobRow, JobsTable } from '../db/schema';
 
-/**
+/*
  * The only SQL of the job runner. Every state change is a compare-and-set (a conditional UPDATE on the
  * row's id, state and attempts), so two runners racing for one row cannot both win, on SQLite or PostgreSQL.
  */
@@ -17,10 +17,12 @@ export async function insertJob(db: Db, row: Insertable<JobsTable>): Promise<boo
   return !!r;
 }
 
+/** The job holding an idempotency key, if any. */
 export async function findJobByKey(db: Db, key: string): Promise<JobRow | undefined> {
   return db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
+/** One job by id (operators and tests read its state and last error). */
 export async function findJobById(db: Db, id: string): Promise<JobRow | undefined> {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -42,6 +44,7 @@ export async function findDueJobs(db: Db, names: string[], now: number, limit: n
     .execute();
 }
 
+/** What a runner saw of a due job and the lease it asks for. */
 export type Claim = {
   id: string;
   seenAttempts: number;
@@ -75,6 +78,7 @@ export async function claimJob(db: Db, c: Claim) {
     .executeTakeFirst();
 }
 
+/** The state a run leaves its job in. */
 export type JobOutcome = {
   state: 'pending' | 'done' | 'failed';
   run_at?: number;
@@ -123,6 +127,7 @@ export async function pruneJobs(db: Db, doneBefore: number, failedBefore: number
   return Number(r.numDeletedRows);
 }
 
+/** A named lease's holder and expiry, if anyone took it. */
 export async function findLease(db: Db, name: string) {
   return db.selectFrom('leases').selectAll().where('name', '=', name).executeTakeFirst();
 }
