@@ -34,6 +34,7 @@ export default defineConfig({
                 // The core integration suite again, on PostgreSQL: every feature and the gateway.
                 include: [
                   'packages/server/src/features/**/*.test.ts',
+                  'packages/server/src/jobs/**/*.test.ts',
                   'packages/server/src/realtime/**/*.test.ts',
                   'packages/server/src/events/**/*.test.ts',
                   'packages/server/src/streams/**/*.test.ts',

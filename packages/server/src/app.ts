@@ -10,15 +10,16 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Redis } from 'ioredis';
 import pino from 'pino';
+import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import type { Deps } from './context';
 import { migrateToLatest, openDatabase } from './db/database';
 import { EventBus } from './events/bus';
 import { SignalPoller, SignalRelay } from './events/signals';
 import { features } from './features';
-import { deleteExpiredSessions, flushSessionTouches } from './features/accounts/service';
+import { flushSessionTouches } from './features/accounts/service';
 import { ImageWorker } from './features/media/images';
-import { sweepOrphans, sweepTemporaryFiles } from './features/media/service';
+import { sweepTemporaryFiles } from './features/media/service';
 import { LocalStorage, S3Storage } from './features/media/storage';
 import { WriteBatcher } from './features/messages/batcher';
 import { SendPipeline, type SendRule } from './features/messages/pipeline';
@@ -26,6 +27,7 @@ import { listRoomsForSocket } from './features/rooms/service';
 import { installAuth } from './http/auth';
 import { installErrorHandler } from './http/errors';
 import { installMetrics } from './http/metrics';
+import { JobRunner } from './jobs/runner';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
 import { RedisRateLimiter } from './rate-limit-redis';
 import { Gateway, mergeSocketHandlers } from './realtime/gateway';
@@ -37,6 +39,8 @@ export type Rounds = {
   deps: Deps;
   gateway: Gateway;
   hub: Hub;
+  /** The durable job runner (active on one node of the cluster at a time). */
+  jobs: JobRunner;
   /** Listens on config.host:config.port; returns the base URL. */
   listen(): Promise<string>;
   /** Drains sockets, flushes writes and closes everything. */
@@ -53,6 +57,10 @@ export type AppOptions = {
   cli?: boolean;
   /** Community rules every send passes (tests use their own). */
   rules?: readonly SendRule[];
+  /** Tests pass a manual clock. */
+  clock?: Clock | undefined;
+  /** false: the job runner does not poll; tests call `rounds.jobs.runDue()` instead. */
+  pollJobs?: boolean | undefined;
 };
 
 /** Assembles storage, hub, HTTP routes and the socket gateway. Migrates the database first. */
@@ -75,7 +83,8 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   const bus = new EventBus(log);
   const relay = opts.cli ? new SignalRelay(database.db) : undefined;
   bus.subscribe(relay ?? hub.subscriber());
-  const core = { config, database, db: database.db, bus, presence: hub, log, limiter, media, images };
+  const clock = opts.clock ?? systemClock;
+  const core = { config, database, db: database.db, bus, presence: hub, log, limiter, media, images, clock };
   const batcher = new WriteBatcher(core);
   const deps: Deps = { ...core, sends: new SendPipeline(core, batcher, opts.rules) };
   const modules = features().map((make) => make(deps));
@@ -133,11 +142,17 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     loadRooms: listRoomsForSocket,
   });
 
-  const sweeper = setInterval(() => {
-    sweepOrphans(deps).catch((err) => log.error({ err }, 'orphan sweep failed'));
-    deleteExpiredSessions(deps).catch((err) => log.error({ err }, 'session sweep failed'));
-    void sweepTemporaryFiles(deps);
-  }, 5 * 60_000);
+  // Cluster-wide work runs as durable jobs, once per cluster (docs/ARCHITECTURE.md, Jobs).
+  const jobs = new JobRunner(
+    deps,
+    modules.flatMap((m) => m.jobs ?? []),
+    { pollMs: opts.pollJobs === false ? 0 : 5000 },
+  );
+  jobs.start();
+
+  // Per node, not jobs: temporary upload files live in this node's own data folder, and the touch
+  // buffer lives in this process's memory; no other node could do either.
+  const sweeper = setInterval(() => void sweepTemporaryFiles(deps), 5 * 60_000);
   sweeper.unref();
 
   const touchFlusher = setInterval(() => {
@@ -151,6 +166,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     deps,
     gateway,
     hub,
+    jobs,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const addr = app.server.address();
@@ -163,6 +179,13 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
       clearInterval(sweeper);
       clearInterval(touchFlusher);
       signals?.stop();
+      // A job still running after the grace is left to its lease: another node runs it again.
+      let jobsGrace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        jobs.stop().catch((err) => log.error({ err }, 'job runner stop failed')),
+        new Promise((resolve) => (jobsGrace = setTimeout(resolve, SHUTDOWN_GRACE_MS))),
+      ]);
+      clearTimeout(jobsGrace);
       gateway.drain();
       await batcher.flush();
       await relay?.flush();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { DB } from './db/schema';
@@ -25,6 +26,8 @@ export type Deps = {
   images: ImageWorker;
   /** The send pipeline (checks, rules, enrichers, group commit); messages/index.ts builds it. */
   sends: SendPipeline;
+  /** The server's clock: jobs, sweeps and expiry read it (tests move a manual one). */
+  clock: Clock;
 };
 
 /** What the send pipeline itself needs: everything but the pipeline. */

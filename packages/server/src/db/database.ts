@@ -6,6 +6,7 @@ import pg from 'pg';
 import { type Checkpointer, DurableSqliteDialect, markingWrites, startCheckpointer, WalSync } from './durable-sqlite';
 import * as m0001 from './migrations/0001-core';
 import * as m0002 from './migrations/0002-media';
+import * as m0003 from './migrations/0003-jobs';
 import * as m0004 from './migrations/0004-foundations';
 import type { DB } from './schema';
 
@@ -13,6 +14,7 @@ import type { DB } from './schema';
 const migrations: Record<string, Migration> = {
   '0001-core': m0001,
   '0002-media': m0002,
+  '0003-jobs': m0003,
   '0004-foundations': m0004,
 };
 

@@ -163,6 +163,31 @@ export interface SignalsTable {
   created_at: number;
 }
 
+/** A durable job; `state` is pending, running, done or failed (see jobs/store.ts). */
+export interface JobsTable {
+  id: string;
+  name: string;
+  key: string;
+  /** JSON. */
+  payload: string;
+  run_at: number;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+  state: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A named lease held by one process until it expires (the job runner's election). */
+interface LeasesTable {
+  name: string;
+  owner: string;
+  expires_at: number;
+}
+
 export interface DB {
   media: MediaTable;
   streams: StreamsTable;
@@ -177,6 +202,8 @@ export interface DB {
   messages: MessagesTable;
   reactions: ReactionsTable;
   room_events: RoomEventsTable;
+  jobs: JobsTable;
+  leases: LeasesTable;
 }
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -188,3 +215,4 @@ export type MemberRow = Selectable<RoomMembersTable>;
 export type HeldMessageRow = Selectable<HeldMessagesTable>;
 export type MessageRow = Selectable<MessagesTable>;
 export type MediaRow = Selectable<MediaTable>;
+export type JobRow = Selectable<JobsTable>;

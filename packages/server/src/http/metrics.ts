@@ -9,6 +9,8 @@ export type Metrics = {
   fanout: Histogram;
   storeBatch: Histogram;
   messagesIn: Counter;
+  /** Job runs ended, by job name and outcome (done, retry, failed, lost). */
+  jobRuns: Counter<'name' | 'outcome'>;
 };
 
 // Keyed by the database, which the send pipeline's dependencies and the full ones share.
@@ -38,6 +40,12 @@ export function installMetrics(app: FastifyInstance, deps: Deps, hub: Hub): void
   const messagesIn = new Counter({
     name: 'rounds_messages_in_total',
     help: 'Messages accepted (durable).',
+    registers: [registry],
+  });
+  const jobRuns = new Counter({
+    name: 'rounds_jobs_total',
+    help: 'Job runs by name and outcome: done, retry (failed, will run again), failed (gave up), lost (lease lost).',
+    labelNames: ['name', 'outcome'] as const,
     registers: [registry],
   });
   new Gauge({
@@ -116,7 +124,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps, hub: Hub): void
     });
   }
   hub.onFanout = (seconds) => fanout.observe(seconds);
-  metricsByDeps.set(deps.database, { registry, fanout, storeBatch, messagesIn });
+  metricsByDeps.set(deps.database, { registry, fanout, storeBatch, messagesIn, jobRuns });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createRounds, type Rounds } from '../app';
+import type { Clock } from '../clock';
 import { type Config, loadConfig } from '../config';
 import type { SendRule } from '../features/messages/pipeline';
 
@@ -30,6 +31,8 @@ export type TestServerOptions = {
   pgSchema?: string;
   /** Community rules for the send pipeline. */
   rules?: readonly SendRule[];
+  /** The server's clock (jobs, sweeps); default the wall clock. */
+  clock?: Clock;
 };
 
 let schemas = 0;
@@ -70,7 +73,9 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       },
       { webDist: opts.webDist, ...opts.config },
     );
-  let rounds = await createRounds(build(), { pgSchema, rules: opts.rules });
+  // Test servers never poll for jobs: a test runs them with `rounds.jobs.runDue()`.
+  const appOpts = { pgSchema, clock: opts.clock, pollJobs: false, rules: opts.rules };
+  let rounds = await createRounds(build(), appOpts);
   const url = await rounds.listen();
   port = Number(new URL(url).port);
   let open = true;
@@ -88,7 +93,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     },
     async open() {
       if (open) return;
-      rounds = await createRounds(build(), { pgSchema, rules: opts.rules });
+      rounds = await createRounds(build(), appOpts);
       await rounds.listen();
       srv.rounds = rounds;
       open = true;

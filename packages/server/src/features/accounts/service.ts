@@ -189,7 +189,7 @@ export async function flushSessionTouches(deps: Deps): Promise<void> {
 
 /** Forgets sessions past their expiry (they are refused already; this keeps the table small). */
 export async function deleteExpiredSessions(deps: Deps): Promise<void> {
-  await store.deleteExpiredSessions(deps.db, Date.now());
+  await store.deleteExpiredSessions(deps.db, deps.clock.now());
 }
 
 export async function logout(deps: Deps, actor: Actor): Promise<void> {
