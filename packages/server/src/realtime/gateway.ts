@@ -41,7 +41,12 @@ function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0) continue;
+    try {
+      out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      // A malformed %-escape is the client's mistake: ignore that cookie, as @fastify/cookie does.
+    }
   }
   return out;
 }
@@ -120,6 +125,8 @@ export class Gateway {
     this.counters.commands++;
     let ref: string | number | undefined;
     try {
+      // The flood guard runs before any parsing, so a flood of garbage costs no more than a flood of pings.
+      this.flood(conn);
       const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
       if (size > Limits.maxFrameBytes)
         throw new AppError('payload_too_large', `Frames are limited to ${Limits.maxFrameBytes} bytes.`);
@@ -136,11 +143,10 @@ export class Gateway {
       const obj = raw as Record<string, unknown>;
       if (typeof obj.ref === 'string' || typeof obj.ref === 'number') ref = obj.ref;
       if (typeof obj.type !== 'string' || !knownTypes.has(obj.type)) {
-        throw new AppError('unknown_frame_type', `Unknown frame type ${JSON.stringify(obj.type)}.`, {
+        throw new AppError('unknown_frame_type', `Unknown frame type ${describeType(obj.type)}.`, {
           known: clientCommandTypes,
         });
       }
-      this.flood(conn);
       const parsed = ClientCommand.safeParse(raw);
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -181,12 +187,25 @@ export class Gateway {
         supported: [PROTOCOL_VERSION],
       });
     }
-    if (conn.authenticated) throw new AppError('validation_failed', 'hello was already sent on this socket.');
+    // Checked and set before the first await: two hellos sent back to back must not both attach the socket
+    // (it would get both users' rooms and stay counted after close). A failed hello may be retried.
+    if (conn.helloStarted) throw new AppError('validation_failed', 'hello was already sent on this socket.');
+    conn.helloStarted = true;
+    try {
+      return await this.welcome(conn, cmd);
+    } catch (err) {
+      if (!conn.authenticated) conn.helloStarted = false;
+      throw err;
+    }
+  }
+
+  private async welcome(conn: Connection, cmd: CommandOf<'hello'>): Promise<AckDataFor<'hello'>> {
     let actor = this.actors.get(conn);
     if (cmd.token) actor = await authenticate(this.deps, cmd.token);
     if (!actor) throw new AppError('unauthenticated', 'Unknown or expired token.');
-    if (conn.ws.readyState !== 1) throw new AppError('unauthenticated', 'The socket closed.');
     const [user, rooms] = await Promise.all([getSelf(this.deps, actor), this.opts.loadRooms(this.deps, actor.userId)]);
+    // After the awaits: a socket that closed meanwhile was never attached, so its close had nothing to undo.
+    if (conn.ws.readyState !== 1) throw new AppError('unauthenticated', 'The socket closed.');
     this.actors.set(conn, actor);
     this.pending.delete(conn);
     conn.userId = actor.userId;
@@ -285,6 +304,13 @@ export class Gateway {
     for (const conn of this.pending.keys()) conn.ws.close(1012, 'server restart');
     this.wss.close();
   }
+}
+
+/** Names a client's unknown `type` without echoing it whole: it may be deeply nested or huge (issue 11). */
+function describeType(type: unknown): string {
+  if (typeof type === 'string') return JSON.stringify(type.length > 64 ? `${type.slice(0, 64)}…` : type);
+  if (type === undefined) return '(missing)';
+  return `of JSON type ${type === null ? 'null' : Array.isArray(type) ? 'array' : typeof type}`;
 }
 
 function reject(socket: Duplex, status: number, text: string): void {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type pino from 'pino';
 import { createRounds, type Rounds } from '../app';
 import { type Config, loadConfig } from '../config';
 
@@ -25,6 +26,8 @@ export type TestServerOptions = {
   dataDir?: string;
   /** Use PostgreSQL in this schema (TEST_DATABASE_URL must be set). Defaults to a fresh schema when TEST_STORE=postgres. */
   pgSchema?: string;
+  /** A logger to capture what the server logs (default: silent unless ROUNDS_TEST_LOG). */
+  logger?: pino.Logger;
 };
 
 let schemas = 0;
@@ -65,7 +68,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       },
       { webDist: opts.webDist, ...opts.config },
     );
-  let rounds = await createRounds(build(), { pgSchema });
+  let rounds = await createRounds(build(), { pgSchema, logger: opts.logger });
   const url = await rounds.listen();
   port = Number(new URL(url).port);
   let open = true;
@@ -82,7 +85,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     },
     async open() {
       if (open) return;
-      rounds = await createRounds(build(), { pgSchema });
+      rounds = await createRounds(build(), { pgSchema, logger: opts.logger });
       await rounds.listen();
       srv.rounds = rounds;
       open = true;
