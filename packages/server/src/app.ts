@@ -32,6 +32,7 @@ import { RedisRateLimiter } from './rate-limit-redis';
 import { Gateway } from './realtime/gateway';
 import { Hub } from './realtime/hub';
 import { RedisTransport } from './realtime/redis-transport';
+import { storageFullNow } from './storage-full';
 
 export type Rounds = {
   app: FastifyInstance;
@@ -80,7 +81,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  installErrorHandler(app, deps);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 4096 } });
   await app.register(swagger, {
@@ -113,7 +114,10 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     const checks = { store: await storeReachable(deps), hub: await hub.ready() };
-    return reply.status(checks.store && checks.hub ? 200 : 503).send({ ok: checks.store && checks.hub, ...checks });
+    // A full disk keeps reads working but refuses every write: not ready, and say why.
+    const full = await storageFullNow(deps);
+    const ok = checks.store && checks.hub && !full;
+    return reply.status(ok ? 200 : 503).send({ ok, ...checks, ...(full && { reason: 'storage_full' }) });
   });
 
   serveWeb(app, config.webDist);

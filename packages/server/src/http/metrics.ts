@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Deps } from '../context';
+import { storageFullFailures } from '../storage-full';
 
 /** Metrics of one server instance (a registry each, so tests can run several in one process). */
 export type Metrics = {
@@ -8,6 +9,7 @@ export type Metrics = {
   fanout: Histogram;
   storeBatch: Histogram;
   messagesIn: Counter;
+  passwordChecks: Counter<'against'>;
 };
 
 const metricsByDeps = new WeakMap<Deps, Metrics>();
@@ -78,6 +80,20 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
       this.set(deps.hub.stats.remote);
     },
   });
+  new Gauge({
+    name: 'rounds_storage_full_failures',
+    help: 'Writes refused for lack of space (SQLITE_FULL, ENOSPC, PostgreSQL 53100) since start.',
+    registers: [registry],
+    collect() {
+      this.set(storageFullFailures(deps));
+    },
+  });
+  const passwordChecks = new Counter({
+    name: 'rounds_password_checks_total',
+    help: 'Sign-in password verifications, against an account or (unknown e-mail) the dummy hash.',
+    labelNames: ['against'] as const,
+    registers: [registry],
+  });
   const { wal, checkpointer } = deps.database;
   if (wal && checkpointer) {
     new Gauge({
@@ -106,7 +122,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps): void {
     });
   }
   deps.hub.onFanout = (seconds) => fanout.observe(seconds);
-  metricsByDeps.set(deps, { registry, fanout, storeBatch, messagesIn });
+  metricsByDeps.set(deps, { registry, fanout, storeBatch, messagesIn, passwordChecks });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );

@@ -14,6 +14,7 @@ import type { Actor, Deps } from '../context';
 import { AppError } from '../errors';
 import { authenticate, getSelf } from '../features/accounts/service';
 import { credentialsOf, sameOrigin } from '../http/auth';
+import { storageFullError } from '../storage-full';
 import { Connection } from './connection';
 
 const SOCKET_PATH = '/api/v1/socket';
@@ -256,8 +257,9 @@ export class Gateway {
     let code: ErrorCode = 'internal';
     let message = 'Something went wrong on our side.';
     let details: unknown;
-    if (err instanceof AppError) {
-      ({ code, message, details } = err);
+    const known = err instanceof AppError ? err : storageFullError(this.deps, err);
+    if (known) {
+      ({ code, message, details } = known);
     } else {
       this.deps.log.error({ err }, 'socket command failed');
     }
