@@ -96,8 +96,7 @@ export class Gateway {
     const creds = credentialsOf(req.headers, parseCookies(req.headers.cookie));
     let actor: Actor | undefined;
     if (creds) {
-      if (creds.viaCookie && !sameOrigin(req.headers, this.deps.config.publicUrl))
-        return reject(socket, 403, 'Forbidden');
+      if (creds.viaCookie && !sameOrigin(req.headers, this.deps.config)) return reject(socket, 403, 'Forbidden');
       actor = await authenticate(this.deps, creds.token);
       if (!actor && !creds.viaCookie) return reject(socket, 401, 'Unauthorized');
     }

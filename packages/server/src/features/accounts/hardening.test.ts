@@ -80,4 +80,30 @@ describe('accounts hardening (issue 11)', () => {
       expect(ErrorResponse.parse(r.body).error.code).toBe('handle_taken');
     }
   });
+
+  it('trusts X-Forwarded-Host and -Proto in the origin check only behind a configured proxy', async () => {
+    const attempt = async (srv: { url: string }, token: string, forwarded: Record<string, string>) =>
+      (
+        await fetch(`${srv.url}/api/v1/me`, {
+          method: 'PATCH',
+          headers: {
+            cookie: `rounds_session=${token}`,
+            'content-type': 'application/json',
+            origin: 'https://evil.example',
+            ...forwarded,
+          },
+          body: JSON.stringify({ specialty: 'x' }),
+        })
+      ).status;
+    const forged = { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
+    await using direct = await startTestServer();
+    const a = await registerUser(direct.url);
+    expect(await attempt(direct, a.token, forged)).toBe(403);
+
+    await using proxied = await startTestServer({ env: { ROUNDS_TRUST_PROXY: 'true' } });
+    const b = await registerUser(proxied.url);
+    // Behind a trusted proxy the forwarded host is the public one; the scheme must match too.
+    expect(await attempt(proxied, b.token, forged)).toBe(200);
+    expect(await attempt(proxied, b.token, { ...forged, 'x-forwarded-proto': 'http' })).toBe(403);
+  });
 });
