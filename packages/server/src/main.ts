@@ -121,12 +121,15 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('On PostgreSQL, back up with pg_dump (docs/OPERATIONS.md).\n');
         return 2;
       }
-      const database = openDatabase({ dataDir: config.dataDir });
-      if (!database.sqlite) return 2;
+      const file = path.join(config.dataDir, 'rounds.sqlite');
+      if (!fs.existsSync(file)) {
+        process.stderr.write(`No database at ${file}: check ROUNDS_DATA_DIR.\n`);
+        return 2;
+      }
       fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-      await database.sqlite.backup(target);
-      await database.close();
-      console.log(`Backed up ${database.file} to ${path.resolve(target)}.`);
+      const { backupSqlite } = await import('./db/backup');
+      const { pages } = await backupSqlite(file, target);
+      console.log(`Backed up ${file} to ${path.resolve(target)} (${pages} pages).`);
       return 0;
     }
     default:

@@ -125,23 +125,26 @@ export class Gateway {
     this.counters.commands++;
     let ref: string | number | undefined;
     try {
-      // The flood guard runs before any parsing, so a flood of garbage costs no more than a flood of pings.
-      this.flood(conn);
+      // Every frame counts against the flood budget before anything else, garbage included. A frame over
+      // budget is still read as far as its `ref` (bounded JSON.parse), so its sender can tell which failed,
+      // and goes no further: no type check, no validation, no handler.
+      const flooded = this.flood(conn);
       const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
       if (size > Limits.maxFrameBytes)
-        throw new AppError('payload_too_large', `Frames are limited to ${Limits.maxFrameBytes} bytes.`);
-      if (isBinary) throw new AppError('malformed_frame', 'Send text frames holding JSON.');
+        throw flooded ?? new AppError('payload_too_large', `Frames are limited to ${Limits.maxFrameBytes} bytes.`);
+      if (isBinary) throw flooded ?? new AppError('malformed_frame', 'Send text frames holding JSON.');
       let raw: unknown;
       try {
         raw = JSON.parse(data.toString());
       } catch {
-        throw new AppError('malformed_frame', 'The frame is not valid JSON.');
+        throw flooded ?? new AppError('malformed_frame', 'The frame is not valid JSON.');
       }
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        throw new AppError('malformed_frame', 'A frame is a JSON object with a "type".');
+        throw flooded ?? new AppError('malformed_frame', 'A frame is a JSON object with a "type".');
       }
       const obj = raw as Record<string, unknown>;
       if (typeof obj.ref === 'string' || typeof obj.ref === 'number') ref = obj.ref;
+      if (flooded) throw flooded;
       if (typeof obj.type !== 'string' || !knownTypes.has(obj.type)) {
         throw new AppError('unknown_frame_type', `Unknown frame type ${describeType(obj.type)}.`, {
           known: clientCommandTypes,
@@ -160,16 +163,18 @@ export class Gateway {
     }
   }
 
-  private flood(conn: Connection): void {
+  /** Takes a token from the socket's bucket; the `rate_limited` error when it is empty. */
+  private flood(conn: Connection): AppError | undefined {
     const now = Date.now();
     conn.tokens = Math.min(FLOOD_BURST, conn.tokens + ((now - conn.refilledAt) / 1000) * FLOOD_PER_SEC);
     conn.refilledAt = now;
     if (conn.tokens < 1) {
-      throw new AppError('rate_limited', 'Too many frames; slow down.', {
+      return new AppError('rate_limited', 'Too many frames; slow down.', {
         retryAfterMs: Math.ceil(((1 - conn.tokens) / FLOOD_PER_SEC) * 1000),
       });
     }
     conn.tokens -= 1;
+    return undefined;
   }
 
   private async dispatch(conn: Connection, cmd: ClientCommand): Promise<unknown> {
