@@ -27,6 +27,7 @@ import { listRoomsForSocket } from './features/rooms/service';
 import { installAuth } from './http/auth';
 import { installErrorHandler } from './http/errors';
 import { installMetrics } from './http/metrics';
+import { installSecurityHeaders } from './http/security-headers';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
 import { RedisRateLimiter } from './rate-limit-redis';
 import { Gateway } from './realtime/gateway';
@@ -82,6 +83,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app, deps);
+  installSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 4096 } });
   await app.register(swagger, {
