@@ -12,7 +12,7 @@ const RETRY_AFTER_MS = 5_000;
  * True for "no space left" from any store: SQLite's SQLITE_FULL, the file system's ENOSPC, PostgreSQL's
  * 53100 (disk_full). The one place these are recognised (issue 11), looking through `cause` chains.
  */
-export function isStorageFull(err: unknown): boolean {
+function isStorageFull(err: unknown): boolean {
   let e = err;
   for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
     const code = (e as { code?: unknown }).code;
