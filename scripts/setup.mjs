@@ -20,7 +20,8 @@ export function ensureDependencies() {
   const lock = path.join(root, 'package-lock.json');
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
   console.log('Installing dependencies (first run; better-sqlite3 compiles, a few minutes)…');
-  execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
+  // Errors only: deprecation notices about packages deep in the tree are nothing a newcomer can act on.
+  execSync('npm ci --no-audit --no-fund --loglevel=error', { cwd: root, stdio: 'inherit' });
 }
 
 /** Builds packages/web into packages/web/dist when missing or older than its sources. */
@@ -33,5 +34,6 @@ export function ensureWebBuild() {
   );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   console.log('Building the web client…');
-  execSync('npm run build -w @rounds/web', { cwd: root, stdio: 'inherit' });
+  // Vite's list of emitted files is noise here; its warnings and errors still show.
+  execSync('npm run build --silent -w @rounds/web -- --logLevel warn', { cwd: root, stdio: 'inherit' });
 }

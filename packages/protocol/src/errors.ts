@@ -28,6 +28,7 @@ export const ErrorCode = {
   not_a_member: 'not_a_member',
   already_a_member: 'already_a_member',
   last_owner: 'last_owner',
+  last_admin: 'last_admin',
   message_not_found: 'message_not_found',
   message_deleted: 'message_deleted',
   not_message_author: 'not_message_author',
@@ -43,6 +44,7 @@ export const ErrorCode = {
   image_unreadable: 'image_unreadable',
   media_not_found: 'media_not_found',
   rate_limited: 'rate_limited',
+  storage_full: 'storage_full',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -27,12 +27,14 @@ import { listRoomsForSocket } from './features/rooms/service';
 import { installAuth } from './http/auth';
 import { installErrorHandler } from './http/errors';
 import { installMetrics } from './http/metrics';
+import { installSecurityHeaders } from './http/security-headers';
 import { JobRunner } from './jobs/runner';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
 import { RedisRateLimiter } from './rate-limit-redis';
 import { Gateway, mergeSocketHandlers } from './realtime/gateway';
 import { Hub } from './realtime/hub';
 import { RedisTransport } from './realtime/redis-transport';
+import { storageFullNow } from './storage-full';
 
 export type Rounds = {
   app: FastifyInstance;
@@ -102,7 +104,8 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  installErrorHandler(app, deps);
+  installSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 4096 } });
   await app.register(swagger, {
@@ -132,7 +135,10 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     const checks = { store: await storeReachable(deps), hub: await hub.ready() };
-    return reply.status(checks.store && checks.hub ? 200 : 503).send({ ok: checks.store && checks.hub, ...checks });
+    // A full disk keeps reads working but refuses every write: not ready, and say why.
+    const full = await storageFullNow(deps);
+    const ok = checks.store && checks.hub && !full;
+    return reply.status(ok ? 200 : 503).send({ ok, ...checks, ...(full && { reason: 'storage_full' }) });
   });
 
   serveWeb(app, config.webDist);

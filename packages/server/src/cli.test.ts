@@ -13,6 +13,8 @@ async function rounds(args: string[], env: Record<string, string> = {}) {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
       env: { ...process.env, ROUNDS_LOG_LEVEL: 'silent', ...env },
+      // A server that starts when it should not is killed rather than left running.
+      timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -63,6 +65,15 @@ describe('the rounds CLI', { timeout: 120_000 }, () => {
     const row = copy.prepare('SELECT email, role FROM users').get();
     copy.close();
     expect(row).toEqual({ email: 'ops@example.org', role: 'admin' });
+
+    // --demo on a folder with accounts: refused, nothing changed, no server left running (issue 11).
+    const demo = await rounds(['serve', '--demo'], { ...env, PORT: '0', HOST: '127.0.0.1' });
+    expect(demo.code).toBe(1);
+    expect(demo.stdout).toContain('Nothing was changed');
+    expect(demo.stderr).toContain('Not started');
+    expect(demo.stdout).not.toContain('Rounds is running');
+    const standalone = await rounds(['demo'], env);
+    expect(standalone.code).toBe(1);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -37,6 +37,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   not_a_member: 403,
   already_a_member: 409,
   last_owner: 409,
+  last_admin: 409,
   message_not_found: 404,
   message_deleted: 410,
   not_message_author: 403,
@@ -52,5 +53,6 @@ export const httpStatus: Record<ErrorCode, number> = {
   image_unreadable: 422,
   media_not_found: 404,
   rate_limited: 429,
+  storage_full: 507,
   internal: 500,
 };

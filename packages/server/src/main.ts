@@ -11,9 +11,11 @@ Usage: rounds <command> [options]
 
 Commands:
   serve [--demo]                    Migrate the database, start the server and print its URL.
-                                    --demo loads the demo community first when the data folder is empty.
+                                    --demo loads the demo community first; a data folder that already
+                                    has accounts is refused (exit 1, nothing changed, not started).
   migrate                           Apply pending database migrations and exit.
-  demo                              Load the demo community into an empty data folder and exit.
+  demo                              Load the demo community into an empty data folder and exit
+                                    (exit 1 when the folder already has accounts).
   admin create --email E --name N   Create an admin account (password from ROUNDS_ADMIN_PASSWORD or prompted).
   admin reset-password --email E    Set a new password (from ROUNDS_ADMIN_PASSWORD or prompted); signs out all sessions.
   backup <file>                     Write a consistent online copy of the SQLite database to <file>.
@@ -50,7 +52,16 @@ async function main(argv: string[]): Promise<number> {
       const rounds = await createRounds(config);
       if (values.demo) {
         const { loadDemo } = await import('./demo/load');
-        await loadDemo(rounds.deps, (line: string) => console.log(line));
+        const { loaded } = await loadDemo(rounds.deps, (line: string) => console.log(line));
+        if (!loaded) {
+          // Starting anyway let people believe they were looking at the demo (issue 11).
+          await rounds.close();
+          process.stderr.write(
+            'Not started: --demo asks for the demo community, and it was not loaded. Start without --demo to ' +
+              'serve this data, or set ROUNDS_DATA_DIR to a new folder for the demo.\n',
+          );
+          return 1;
+        }
       }
       const url = await rounds.listen();
       console.log(`Rounds is running at ${url} (data: ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`);
@@ -76,9 +87,9 @@ async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const rounds = await createRounds(config);
       const { loadDemo } = await import('./demo/load');
-      await loadDemo(rounds.deps, (line: string) => console.log(line));
+      const { loaded } = await loadDemo(rounds.deps, (line: string) => console.log(line));
       await rounds.close();
-      return 0;
+      return loaded ? 0 : 1;
     }
     case 'admin': {
       const { values, positionals } = parseArgs({
@@ -121,12 +132,15 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('On PostgreSQL, back up with pg_dump (docs/OPERATIONS.md).\n');
         return 2;
       }
-      const database = openDatabase({ dataDir: config.dataDir });
-      if (!database.sqlite) return 2;
+      const file = path.join(config.dataDir, 'rounds.sqlite');
+      if (!fs.existsSync(file)) {
+        process.stderr.write(`No database at ${file}: check ROUNDS_DATA_DIR.\n`);
+        return 2;
+      }
       fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-      await database.sqlite.backup(target);
-      await database.close();
-      console.log(`Backed up ${database.file} to ${path.resolve(target)}.`);
+      const { backupSqlite } = await import('./db/backup');
+      const { pages } = await backupSqlite(file, target);
+      console.log(`Backed up ${file} to ${path.resolve(target)} (${pages} pages).`);
       return 0;
     }
     default:

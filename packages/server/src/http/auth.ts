@@ -32,17 +32,23 @@ export function credentialsOf(
  */
 export function sameOrigin(
   headers: Record<string, string | string[] | undefined>,
-  publicUrl: string | undefined,
+  config: { publicUrl: string | undefined; trustProxy: boolean },
 ): boolean {
   const origin = headers.origin;
   const site = headers['sec-fetch-site'];
   if (site === 'same-origin') return true;
   if (typeof origin !== 'string') return site === undefined; // non-browser clients send neither
-  const host = headers['x-forwarded-host'] ?? headers.host;
+  // X-Forwarded-* come from whoever connects unless a proxy we trust sets them (ROUNDS_TRUST_PROXY).
+  const forwarded = (name: string) => {
+    const v = headers[name];
+    return config.trustProxy && typeof v === 'string' ? v.split(',')[0]?.trim() : undefined;
+  };
+  const host = forwarded('x-forwarded-host') ?? headers.host;
+  const proto = forwarded('x-forwarded-proto');
   try {
     const o = new URL(origin);
-    if (publicUrl && o.origin === new URL(publicUrl).origin) return true;
-    return o.host === host;
+    if (config.publicUrl && o.origin === new URL(config.publicUrl).origin) return true;
+    return o.host === host && (proto === undefined || o.protocol === `${proto}:`);
   } catch {
     return false;
   }
@@ -56,7 +62,7 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     if (!creds) return;
     const actor = await authenticate(deps, creds.token);
     if (!actor) return;
-    if (creds.viaCookie && !SAFE.has(req.method) && !sameOrigin(req.headers, deps.config.publicUrl)) {
+    if (creds.viaCookie && !SAFE.has(req.method) && !sameOrigin(req.headers, deps.config)) {
       throw new AppError('csrf_failed', 'Cross-site request refused.');
     }
     req.actor = actor;

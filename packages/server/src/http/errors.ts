@@ -2,17 +2,20 @@ import type { ErrorCode, ErrorResponse } from '@rounds/protocol';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import type { Deps } from '../context';
 import { AppError, httpStatus } from '../errors';
+import { storageFullError } from '../storage-full';
 
 function body(code: ErrorCode, message: string, details?: unknown): ErrorResponse {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
 /** Turns every failure into `{error: {code, message, details?}}`; unexpected ones are logged, never echoed. */
-export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+export function installErrorHandler(app: FastifyInstance, deps: Deps): void {
+  app.setErrorHandler((thrown: FastifyError | AppError | Error, req, reply) => {
+    const err = storageFullError(deps, thrown) ?? thrown;
     if (err instanceof AppError) {
-      if (err.code === 'rate_limited') {
+      if (err.code === 'rate_limited' || err.code === 'storage_full') {
         const ms = (err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 1000;
         reply.header('retry-after', Math.ceil(ms / 1000));
       }

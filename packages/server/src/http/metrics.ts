@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Deps } from '../context';
 import type { Hub } from '../realtime/hub';
+import { storageFullFailures } from '../storage-full';
 
 /** Metrics of one server instance (a registry each, so tests can run several in one process). */
 export type Metrics = {
@@ -11,6 +12,8 @@ export type Metrics = {
   messagesIn: Counter;
   /** Job runs ended, by job name and outcome (done, retry, failed, lost). */
   jobRuns: Counter<'name' | 'outcome'>;
+  /** Password verifications, against a real account or the dummy hash of an unknown e-mail. */
+  passwordChecks: Counter<'against'>;
 };
 
 // Keyed by the database, which the send pipeline's dependencies and the full ones share.
@@ -96,6 +99,20 @@ export function installMetrics(app: FastifyInstance, deps: Deps, hub: Hub): void
       this.set(hub.orderStats().released);
     },
   });
+  new Gauge({
+    name: 'rounds_storage_full_failures',
+    help: 'Writes refused for lack of space (SQLITE_FULL, ENOSPC, PostgreSQL 53100) since start.',
+    registers: [registry],
+    collect() {
+      this.set(storageFullFailures(deps));
+    },
+  });
+  const passwordChecks = new Counter({
+    name: 'rounds_password_checks_total',
+    help: 'Sign-in password verifications, against an account or (unknown e-mail) the dummy hash.',
+    labelNames: ['against'] as const,
+    registers: [registry],
+  });
   const { wal, checkpointer } = deps.database;
   if (wal && checkpointer) {
     new Gauge({
@@ -124,7 +141,7 @@ export function installMetrics(app: FastifyInstance, deps: Deps, hub: Hub): void
     });
   }
   hub.onFanout = (seconds) => fanout.observe(seconds);
-  metricsByDeps.set(deps.database, { registry, fanout, storeBatch, messagesIn, jobRuns });
+  metricsByDeps.set(deps.database, { registry, fanout, storeBatch, messagesIn, jobRuns, passwordChecks });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );

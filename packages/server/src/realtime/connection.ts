@@ -12,6 +12,8 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 export class Connection {
   userId = '';
   sessionId = '';
+  /** Set the moment a hello is accepted for processing, before any await: one hello per socket (issue 11). */
+  helloStarted = false;
   /** Rooms whose events this socket receives. */
   readonly rooms = new Set<string>();
   alive = true;

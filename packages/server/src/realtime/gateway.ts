@@ -15,6 +15,7 @@ import { AppError } from '../errors';
 import { announce } from '../events/unit';
 import { authenticate, getSelf } from '../features/accounts/service';
 import { credentialsOf, sameOrigin } from '../http/auth';
+import { storageFullError } from '../storage-full';
 import { Connection } from './connection';
 import type { Hub } from './hub';
 
@@ -64,7 +65,12 @@ function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0) continue;
+    try {
+      out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      // A malformed %-escape is the client's mistake: ignore that cookie, as @fastify/cookie does.
+    }
   }
   return out;
 }
@@ -114,8 +120,7 @@ export class Gateway {
     const creds = credentialsOf(req.headers, parseCookies(req.headers.cookie));
     let actor: Actor | undefined;
     if (creds) {
-      if (creds.viaCookie && !sameOrigin(req.headers, this.deps.config.publicUrl))
-        return reject(socket, 403, 'Forbidden');
+      if (creds.viaCookie && !sameOrigin(req.headers, this.deps.config)) return reject(socket, 403, 'Forbidden');
       actor = await authenticate(this.deps, creds.token);
       if (!actor && !creds.viaCookie) return reject(socket, 401, 'Unauthorized');
     }
@@ -144,27 +149,31 @@ export class Gateway {
     this.counters.commands++;
     let ref: string | number | undefined;
     try {
+      // Every frame counts against the flood budget before anything else, garbage included. A frame over
+      // budget is still read as far as its `ref` (bounded JSON.parse), so its sender can tell which failed,
+      // and goes no further: no type check, no validation, no handler.
+      const flooded = this.flood(conn);
       const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
       if (size > Limits.maxFrameBytes)
-        throw new AppError('payload_too_large', `Frames are limited to ${Limits.maxFrameBytes} bytes.`);
-      if (isBinary) throw new AppError('malformed_frame', 'Send text frames holding JSON.');
+        throw flooded ?? new AppError('payload_too_large', `Frames are limited to ${Limits.maxFrameBytes} bytes.`);
+      if (isBinary) throw flooded ?? new AppError('malformed_frame', 'Send text frames holding JSON.');
       let raw: unknown;
       try {
         raw = JSON.parse(data.toString());
       } catch {
-        throw new AppError('malformed_frame', 'The frame is not valid JSON.');
+        throw flooded ?? new AppError('malformed_frame', 'The frame is not valid JSON.');
       }
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        throw new AppError('malformed_frame', 'A frame is a JSON object with a "type".');
+        throw flooded ?? new AppError('malformed_frame', 'A frame is a JSON object with a "type".');
       }
       const obj = raw as Record<string, unknown>;
       if (typeof obj.ref === 'string' || typeof obj.ref === 'number') ref = obj.ref;
+      if (flooded) throw flooded;
       if (typeof obj.type !== 'string' || !knownTypes.has(obj.type)) {
-        throw new AppError('unknown_frame_type', `Unknown frame type ${JSON.stringify(obj.type)}.`, {
+        throw new AppError('unknown_frame_type', `Unknown frame type ${describeType(obj.type)}.`, {
           known: clientCommandTypes,
         });
       }
-      this.flood(conn);
       const parsed = ClientCommand.safeParse(raw);
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -178,16 +187,18 @@ export class Gateway {
     }
   }
 
-  private flood(conn: Connection): void {
+  /** Takes a token from the socket's bucket; the `rate_limited` error when it is empty. */
+  private flood(conn: Connection): AppError | undefined {
     const now = Date.now();
     conn.tokens = Math.min(FLOOD_BURST, conn.tokens + ((now - conn.refilledAt) / 1000) * FLOOD_PER_SEC);
     conn.refilledAt = now;
     if (conn.tokens < 1) {
-      throw new AppError('rate_limited', 'Too many frames; slow down.', {
+      return new AppError('rate_limited', 'Too many frames; slow down.', {
         retryAfterMs: Math.ceil(((1 - conn.tokens) / FLOOD_PER_SEC) * 1000),
       });
     }
     conn.tokens -= 1;
+    return undefined;
   }
 
   private async dispatch(conn: Connection, cmd: ClientCommand): Promise<unknown> {
@@ -205,12 +216,25 @@ export class Gateway {
         supported: [PROTOCOL_VERSION],
       });
     }
-    if (conn.authenticated) throw new AppError('validation_failed', 'hello was already sent on this socket.');
+    // Checked and set before the first await: two hellos sent back to back must not both attach the socket
+    // (it would get both users' rooms and stay counted after close). A failed hello may be retried.
+    if (conn.helloStarted) throw new AppError('validation_failed', 'hello was already sent on this socket.');
+    conn.helloStarted = true;
+    try {
+      return await this.welcome(conn, cmd);
+    } catch (err) {
+      if (!conn.authenticated) conn.helloStarted = false;
+      throw err;
+    }
+  }
+
+  private async welcome(conn: Connection, cmd: CommandOf<'hello'>): Promise<AckDataFor<'hello'>> {
     let actor = this.actors.get(conn);
     if (cmd.token) actor = await authenticate(this.deps, cmd.token);
     if (!actor) throw new AppError('unauthenticated', 'Unknown or expired token.');
-    if (conn.ws.readyState !== 1) throw new AppError('unauthenticated', 'The socket closed.');
     const [user, rooms] = await Promise.all([getSelf(this.deps, actor), this.opts.loadRooms(this.deps, actor.userId)]);
+    // After the awaits: a socket that closed meanwhile was never attached, so its close had nothing to undo.
+    if (conn.ws.readyState !== 1) throw new AppError('unauthenticated', 'The socket closed.');
     this.actors.set(conn, actor);
     this.pending.delete(conn);
     conn.userId = actor.userId;
@@ -262,8 +286,9 @@ export class Gateway {
     let code: ErrorCode = 'internal';
     let message = 'Something went wrong on our side.';
     let details: unknown;
-    if (err instanceof AppError) {
-      ({ code, message, details } = err);
+    const known = err instanceof AppError ? err : storageFullError(this.deps, err);
+    if (known) {
+      ({ code, message, details } = known);
     } else {
       this.deps.log.error({ err }, 'socket command failed');
     }
@@ -310,6 +335,13 @@ export class Gateway {
     for (const conn of this.pending.keys()) conn.ws.close(1012, 'server restart');
     this.wss.close();
   }
+}
+
+/** Names a client's unknown `type` without echoing it whole: it may be deeply nested or huge (issue 11). */
+function describeType(type: unknown): string {
+  if (typeof type === 'string') return JSON.stringify(type.length > 64 ? `${type.slice(0, 64)}…` : type);
+  if (type === undefined) return '(missing)';
+  return `of JSON type ${type === null ? 'null' : Array.isArray(type) ? 'array' : typeof type}`;
 }
 
 function reject(socket: Duplex, status: number, text: string): void {

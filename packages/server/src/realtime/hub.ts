@@ -69,8 +69,9 @@ export class Hub implements Presence {
       const jsons = group.map((e) => JSON.stringify(e.event));
       this.stats.published += jsons.length;
       const order = group.map((e) => orderOf(e.event));
-      if (!first.local) jsons.forEach((json, k) => this.transport?.send(first.audience, json, order[k]));
-      if (this.sequencer && order[0]) this.offerRuns(first, jsons, order as (Order | undefined)[]);
+      if (!first.local)
+        for (let k = 0; k < jsons.length; k++) this.transport?.send(first.audience, jsons[k] as string, order[k]);
+      if (this.sequencer && order[0]) this.offerRuns(first, jsons, order);
       else if (jsons.length === 1) this.deliver(first.audience, jsons[0] as string, first.event);
       else this.deliverFrames(first.audience, jsons);
       i = j;

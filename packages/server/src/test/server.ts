@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type pino from 'pino';
 import { createRounds, type Rounds } from '../app';
 import type { Clock } from '../clock';
 import { type Config, loadConfig } from '../config';
@@ -33,6 +34,8 @@ export type TestServerOptions = {
   rules?: readonly SendRule[];
   /** The server's clock (jobs, sweeps); default the wall clock. */
   clock?: Clock;
+  /** A logger to capture what the server logs (default: silent unless ROUNDS_TEST_LOG). */
+  logger?: pino.Logger;
 };
 
 let schemas = 0;
@@ -74,7 +77,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       { webDist: opts.webDist, ...opts.config },
     );
   // Test servers never poll for jobs: a test runs them with `rounds.jobs.runDue()`.
-  const appOpts = { pgSchema, clock: opts.clock, pollJobs: false, rules: opts.rules };
+  const appOpts = { pgSchema, clock: opts.clock, pollJobs: false, rules: opts.rules, logger: opts.logger };
   let rounds = await createRounds(build(), appOpts);
   const url = await rounds.listen();
   port = Number(new URL(url).port);

@@ -1,7 +1,7 @@
 import { createStore } from './store';
 
 /** Failures worth retrying by themselves; anything else waits for the user (retry or discard). */
-const RETRYABLE = new Set(['rate_limited', 'server_draining', 'timeout', 'internal', 'network']);
+const RETRYABLE = new Set(['rate_limited', 'storage_full', 'server_draining', 'timeout', 'internal', 'network']);
 
 /** An uploaded file a queued message carries: the reference the server takes, plus what the pending view shows. */
 export type OutboxAttachment = { uploadId: string; caption: string; name: string; kind: 'image' | 'file' };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { Limits } from '@rounds/protocol';
 
@@ -8,7 +9,18 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
-export function verifyPassword(hashed: string, password: string): Promise<boolean> {
+let dummy: Promise<string> | undefined;
+
+/**
+ * Checks a password against an account's hash. Without an account (unknown e-mail) it verifies against a
+ * dummy hash of the same parameters and answers false, so both cases cost the same argon2 work (issue 11).
+ */
+export async function verifyPassword(hashed: string | undefined, password: string): Promise<boolean> {
+  if (hashed === undefined) {
+    dummy ??= hash(randomBytes(24).toString('base64url'), OPTIONS);
+    await verify(await dummy, password).catch(() => false);
+    return false;
+  }
   return verify(hashed, password).catch(() => false);
 }
 

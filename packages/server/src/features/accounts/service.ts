@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type {
   AdminUpdateUserBody,
   AuthResult,
@@ -13,6 +13,7 @@ import type { Actor, Deps } from '../../context';
 import type { UserRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { announce } from '../../events/unit';
+import { metricsOf } from '../../http/metrics';
 import { newId, newToken } from '../../ids';
 import { hashPassword, passwordWeakness, verifyPassword } from './password';
 import * as store from './store';
@@ -63,8 +64,11 @@ async function limitAuth(deps: Deps, key: string): Promise<void> {
     throw new AppError('rate_limited', 'Too many attempts; wait and try again.', { retryAfterMs: r.retryAfterMs });
 }
 
-/** Turns a display name or e-mail into a free handle: `wen.li`, then `wen.li2`, … */
-async function freeHandle(deps: Deps, seed: string): Promise<string> {
+/**
+ * Turns a display name or e-mail into a free handle: `wen.li`, then `wen.li2`, … After a few lost races
+ * (`attempt`) it adds random digits, so many people of one name registering at once all get through.
+ */
+async function freeHandle(deps: Deps, seed: string, attempt = 0): Promise<string> {
   const base =
     seed
       .normalize('NFKD')
@@ -73,6 +77,7 @@ async function freeHandle(deps: Deps, seed: string): Promise<string> {
       .replace(/^\.+|\.+$/g, '')
       .slice(0, 24) || 'member';
   const stem = base.length >= 2 ? base : `${base}.member`;
+  if (attempt >= 3) return `${stem}${randomInt(1000, 1_000_000)}`;
   const taken = new Set(await store.findHandlesLike(deps.db, stem));
   if (!taken.has(stem)) return stem;
   for (let i = 2; ; i++) if (!taken.has(`${stem}${i}`)) return `${stem}${i}`;
@@ -105,15 +110,13 @@ export async function register(deps: Deps, input: z.infer<typeof RegisterBody>, 
   if (input.handle && (await store.findUserByHandle(deps.db, input.handle))) {
     throw new AppError('handle_taken', 'This handle is taken.');
   }
-  const handle =
-    input.handle ??
-    (await freeHandle(deps, input.displayName.match(/[a-z]/i) ? input.displayName : (email.split('@')[0] ?? '')));
+  const seed = input.displayName.match(/[a-z]/i) ? input.displayName : (email.split('@')[0] ?? '');
   const first = (await store.countUsers(deps.db)) === 0;
   const now = Date.now();
   const row: UserRow = {
     id: newId(),
     email,
-    handle,
+    handle: input.handle ?? (await freeHandle(deps, seed)),
     password_hash: await hashPassword(input.password),
     display_name: input.displayName,
     profession: input.profession,
@@ -130,16 +133,20 @@ export async function register(deps: Deps, input: z.infer<typeof RegisterBody>, 
     created_at: now,
     updated_at: now,
   };
-  try {
-    await store.insertUser(deps.db, row);
-  } catch (err) {
-    // Two registrations raced past the checks above; the unique index decided.
-    if (/unique|duplicate/i.test(String(err))) {
-      throw new AppError(String(err).includes('handle') ? 'handle_taken' : 'email_taken', 'Already taken.');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.insertUser(deps.db, row);
+      return openSession(deps, row, meta);
+    } catch (err) {
+      // Registrations raced past the checks above; the unique index decided. A handle the server derived
+      // is derived again (issue 11: twelve "Wei Wang" at once); a chosen one, or the e-mail, is taken.
+      if (!/unique|duplicate/i.test(String(err))) throw err;
+      const onHandle = String(err).includes('handle');
+      if (!onHandle) throw new AppError('email_taken', 'An account with this e-mail exists.');
+      if (input.handle) throw new AppError('handle_taken', 'This handle is taken.');
+      row.handle = await freeHandle(deps, seed, attempt);
     }
-    throw err;
   }
-  return openSession(deps, row, meta);
 }
 
 /** Signs in. Throws invalid_credentials (same for unknown e-mail and wrong password), rate_limited. */
@@ -148,7 +155,10 @@ export async function login(deps: Deps, email: string, password: string, meta: C
   await limitAuth(deps, meta.ip);
   await limitAuth(deps, normalized);
   const user = await store.findUserByEmail(deps.db, normalized);
-  if (!user || !(await verifyPassword(user.password_hash, password))) {
+  // An unknown e-mail costs the same hashing as a wrong password, so response times do not reveal accounts.
+  metricsOf(deps)?.passwordChecks.inc({ against: user ? 'account' : 'dummy' });
+  const matches = await verifyPassword(user?.password_hash, password);
+  if (!user || !matches) {
     throw new AppError('invalid_credentials', 'E-mail or password is wrong.');
   }
   return openSession(deps, user, meta);
@@ -290,7 +300,7 @@ export async function revokeSession(deps: Deps, actor: Actor, sessionId: string)
   announceRevoked(deps, actor.userId, [sessionId]);
 }
 
-/** Admin only: verification, role, room creation. Throws forbidden, user_not_found. */
+/** Admin only: verification, role, room creation. Throws forbidden, user_not_found, last_admin. */
 export async function adminUpdateUser(
   deps: Deps,
   actor: Actor,
@@ -298,12 +308,22 @@ export async function adminUpdateUser(
   patch: z.infer<typeof AdminUpdateUserBody>,
 ): Promise<SelfUser> {
   if (actor.role !== 'admin') throw new AppError('forbidden', 'Only an admin can do this.');
-  await loadUser(deps, userId);
-  await store.updateUser(deps.db, userId, {
-    ...(patch.verification !== undefined && { verification: patch.verification }),
-    ...(patch.role !== undefined && { role: patch.role }),
-    ...(patch.canCreateRooms !== undefined && { can_create_rooms: patch.canCreateRooms ? 1 : 0 }),
-    updated_at: Date.now(),
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await store.findUserById(trx, userId);
+    if (!user) throw new AppError('user_not_found', 'No such user.');
+    if (user.role === 'admin' && patch.role !== undefined && patch.role !== 'admin') {
+      // Locking every admin row makes two admins demoting each other at once take turns.
+      const admins = await store.lockAdmins(trx);
+      if (admins.length <= 1) {
+        throw new AppError('last_admin', 'This is the only administrator; make someone else an admin first.');
+      }
+    }
+    await store.updateUser(trx, userId, {
+      ...(patch.verification !== undefined && { verification: patch.verification }),
+      ...(patch.role !== undefined && { role: patch.role }),
+      ...(patch.canCreateRooms !== undefined && { can_create_rooms: patch.canCreateRooms ? 1 : 0 }),
+      updated_at: Date.now(),
+    });
   });
   return toSelfUser(await loadUser(deps, userId));
 }

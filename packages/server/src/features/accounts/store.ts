@@ -47,6 +47,20 @@ export async function searchUsers(db: Db, q: string, limit: number): Promise<Use
     .execute();
 }
 
+/**
+ * Ids of the administrators, locking their rows until the transaction ends (a no-op UPDATE locks in both
+ * dialects). Call inside the transaction that may demote one.
+ */
+export async function lockAdmins(db: Db): Promise<string[]> {
+  const rows = await db
+    .updateTable('users')
+    .set({ role: sql`role` })
+    .where('role', '=', 'admin')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function insertUser(db: Db, row: Insertable<UsersTable>): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }

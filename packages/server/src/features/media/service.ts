@@ -89,12 +89,6 @@ export async function uploadMedia(deps: Deps, actor: Actor, roomId: string, file
     }
     const id = newId();
     const variants = Object.keys(processed.variants) as MediaVariant[];
-    await Promise.all(
-      variants.map((v) => {
-        const r = processed.variants[v];
-        return r ? deps.media.put(keyOf(id, v), r.body, r.mime) : undefined;
-      }),
-    );
     const finalName = type.kind === 'image' ? renameForType(name, processed.mime) : name;
     const row: MediaRow = {
       id,
@@ -112,7 +106,22 @@ export async function uploadMedia(deps: Deps, actor: Actor, roomId: string, file
       created_at: Date.now(),
       attached_at: null,
     };
-    await store.insertMedia(deps.db, row);
+    try {
+      // allSettled: a failed variant must not leave another still being written after the clean-up below.
+      const puts = await Promise.allSettled(
+        variants.map((v) => {
+          const r = processed.variants[v];
+          return r ? deps.media.put(keyOf(id, v), r.body, r.mime) : undefined;
+        }),
+      );
+      const failed = puts.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+      if (failed) throw failed.reason;
+      await store.insertMedia(deps.db, row);
+    } catch (err) {
+      // No row points at the variants already written (a full disk fails some): remove them now.
+      await deps.media.delete(variants.map((v) => keyOf(id, v))).catch(() => undefined);
+      throw err;
+    }
     return toUpload(row);
   } finally {
     await fs.promises.rm(tmp, { force: true });
