@@ -51,7 +51,15 @@ export type FloorResult = {
 };
 
 export type ConnectResult = { connected: number; failed: number; firstError?: string; ms: number };
-export type TpMark = { at: number; acked: number; delivered: number; errors: number; firstError?: string };
+export type TpMark = {
+  at: number;
+  acked: number;
+  delivered: number;
+  /** message.created frames whose seq skipped past the last one the client saw in its room (a live gap). */
+  gaps: number;
+  errors: number;
+  firstError?: string;
+};
 
 export type FromWorker =
   | { id: number; ok: true; data?: unknown }

@@ -24,12 +24,15 @@ type Client = {
   inflight: boolean;
   n: number;
   prefix: string;
+  /** The last seq this client saw in its room (throughput mode), to count live gaps. */
+  lastSeq: number;
 };
 
 const post = (m: FromWorker): void => {
   process.send?.(m);
 };
 const markBuf = Buffer.from(MARK);
+const SEQ_KEY = Buffer.from('"seq":');
 let clients: Client[] = [];
 let mode: 'idle' | 'fanout' | 'throughput' = 'idle';
 
@@ -40,6 +43,7 @@ const tp = {
   tag: '',
   acked: 0,
   delivered: 0,
+  gaps: 0,
   errors: 0,
   firstError: undefined as string | undefined,
 };
@@ -65,6 +69,12 @@ function onData(c: Client, buf: Buffer): void {
     const h = head(buf);
     if (h.startsWith('{"type":"message.created"')) {
       tp.delivered++;
+      // The event's own seq comes first: {"type":"message.created","roomId":"…","seq":N,"message":{…}}.
+      const at = buf.indexOf(SEQ_KEY);
+      const seq =
+        at < 0 ? 0 : Number.parseInt(buf.toString('latin1', at + SEQ_KEY.length, at + SEQ_KEY.length + 12), 10);
+      if (c.lastSeq > 0 && seq > c.lastSeq + 1) tp.gaps++;
+      if (seq > c.lastSeq) c.lastSeq = seq;
     } else if (h.startsWith('{"type":"ack"')) {
       tp.acked++;
       c.inflight = false;
@@ -104,6 +114,7 @@ function open(kind: ServerKind, base: string, spec: ClientSpec, group: number): 
     ready: false,
     inflight: false,
     n: 0,
+    lastSeq: 0,
     prefix: `{"type":"message.send","roomId":"${spec.roomId ?? ''}","ref":`,
   };
   return new Promise((resolve, reject) => {
@@ -188,9 +199,11 @@ async function handle(cmd: ToWorker): Promise<unknown> {
         tag: `${process.pid}-${Date.now().toString(36)}`,
         acked: 0,
         delivered: 0,
+        gaps: 0,
         errors: 0,
         firstError: undefined,
       });
+      for (const c of clients) c.lastSeq = 0;
       mode = 'throughput';
       for (const c of clients) if (c.group === cmd.group) sendNext(c);
       return {};
@@ -199,6 +212,7 @@ async function handle(cmd: ToWorker): Promise<unknown> {
         at: now(),
         acked: tp.acked,
         delivered: tp.delivered,
+        gaps: tp.gaps,
         errors: tp.errors,
         ...(tp.firstError ? { firstError: tp.firstError } : {}),
       };

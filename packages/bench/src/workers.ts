@@ -172,6 +172,7 @@ export class Workers {
       at: Math.max(...marks.map((m, i) => m.at - (this.list[i] as Worker).offsetMs)),
       acked: marks.reduce((n, m) => n + m.acked, 0),
       delivered: marks.reduce((n, m) => n + m.delivered, 0),
+      gaps: marks.reduce((n, m) => n + m.gaps, 0),
       errors: marks.reduce((n, m) => n + m.errors, 0),
       ...(marks.find((m) => m.firstError) ? { firstError: marks.find((m) => m.firstError)?.firstError } : {}),
     };

@@ -32,6 +32,7 @@ const config = (name: string, nodes: ServerProc[], cluster: Cluster | undefined,
   group,
   acked: 0,
   delivered: 0,
+  gaps: 0,
   seconds: 0,
   nodeCpu: nodes.map(() => 0),
   pgCpu: 0,
@@ -116,7 +117,7 @@ function report(ctx: Ctx, senders: number, workers: Workers, configs: Config[]):
   for (const c of configs) {
     console.log(
       `  ${c.name}: ${int(rate(c))} acked msg/s, ${int(c.delivered / c.seconds)} deliveries/s, node CPU ${c.nodeCpu.map((x) => pct(x, c)).join(' / ')}` +
-        `, PostgreSQL ${pct(c.pgCpu, c)}, Redis ${pct(c.redisCpu, c)}, errors ${c.errors}`,
+        `, PostgreSQL ${pct(c.pgCpu, c)}, Redis ${pct(c.redisCpu, c)}, live gaps ${c.gaps} in ${int(c.delivered)} deliveries, errors ${c.errors}`,
     );
   }
   const row = (c: Config): string[] => [
@@ -129,6 +130,7 @@ function report(ctx: Ctx, senders: number, workers: Workers, configs: Config[]):
     c.cluster ? pct(c.pgCpu, c) : 'n/a (in process)',
     c.cluster ? pct(c.redisCpu, c) : 'n/a',
     pct(c.clientCpu, c),
+    c.delivered > 0 ? ((c.gaps / c.delivered) * 10_000).toFixed(1) : 'n/a',
     String(c.errors),
   ];
   const cores = os.cpus().length;
@@ -137,7 +139,8 @@ function report(ctx: Ctx, senders: number, workers: Workers, configs: Config[]):
     `Each deployment holds its own ${int(senders)} clients (${workers.list.length} worker process(es)) the whole time; they are measured in ${ctx.sizes.tpWindows} rounds of alternating windows ` +
       `(SQLite, PostgreSQL 1 node, PostgreSQL 2 nodes, SQLite, …), ${sqlite.seconds.toFixed(1)} s / ${one.seconds.toFixed(1)} s / ${two.seconds.toFixed(1)} s in all, each window after ` +
       `${ctx.sizes.tpWarmupMs / 1000} s (first) or 1 s of warm-up. Mean ack latency is senders / acked rate (one in flight per sender).`,
-    'PostgreSQL 15 (fsync on, synchronous_commit on) and Redis 7 run on this same machine; each PostgreSQL deployment has a schema and a redis-server of its own. ' +
+    "Live gaps: a client counts a message.created whose seq skips past the last it saw in its room. Across two nodes each node puts every room's events back in seq order before writing them (an event waits up to 200 ms for an earlier seq still in Redis), so a gap means an event truly went missing or waited out the hold. " +
+      'PostgreSQL 15 (fsync on, synchronous_commit on) and Redis 7 run on this same machine; each PostgreSQL deployment has a schema and a redis-server of its own. ' +
       'PostgreSQL CPU is that of the backends serving the deployment’s nodes (matched by their client ports); a window’s Rounds CPU column lists each node.',
     `Everything shares ${cores} cores: in the 2-node windows the two nodes, PostgreSQL, Redis and the client process together used ${(sumCpu(two) * 100).toFixed(0)}% ` +
       `(1 node: ${(sumCpu(one) * 100).toFixed(0)}%, SQLite: ${(sumCpu(sqlite) * 100).toFixed(0)}%) of ${cores * 100}%. ` +
@@ -172,6 +175,7 @@ function report(ctx: Ctx, senders: number, workers: Workers, configs: Config[]):
         'PostgreSQL CPU',
         'Redis CPU',
         'client CPU',
+        'live gaps per 10,000 deliveries',
         'errors',
       ],
       row(sqlite),
@@ -183,6 +187,12 @@ function report(ctx: Ctx, senders: number, workers: Workers, configs: Config[]):
         what: 'PostgreSQL + Redis, 2 nodes vs 1 node, acked msg/s',
         target: 'measured (no target set)',
         value: `${int(rate(two))} vs ${int(rate(one))} (${ratio(rate(two) / rate(one))})`,
+        met: undefined,
+      },
+      {
+        what: 'PostgreSQL + Redis, 2 nodes: live gaps per 10,000 deliveries (each costs the client a sync)',
+        target: 'measured (no target set)',
+        value: `${two.delivered > 0 ? ((two.gaps / two.delivered) * 10_000).toFixed(1) : 'n/a'} (${int(two.gaps)} in ${int(two.delivered)})`,
         met: undefined,
       },
       {

@@ -29,6 +29,7 @@ const newRun = (name: string, server: ServerProc, group: number): Run => ({
   group,
   acked: 0,
   delivered: 0,
+  gaps: 0,
   seconds: 0,
   cpu: 0,
   clientCpu: 0,
@@ -45,6 +46,8 @@ export type TpCounts = {
   group: number;
   acked: number;
   delivered: number;
+  /** Live gaps the clients saw (a seq skipped); each would cost a sync. */
+  gaps: number;
   seconds: number;
   clientCpu: number;
   errors: number;
@@ -87,6 +90,7 @@ export async function tpWindow(
   await workers.all({ op: 'tp-stop' });
   counts.acked += b.acked - a.acked;
   counts.delivered += b.delivered - a.delivered;
+  counts.gaps += b.gaps - a.gaps;
   counts.seconds += (b.at - a.at) / 1000;
   counts.errors += b.errors;
   counts.firstError ??= b.firstError;

@@ -75,6 +75,11 @@ describe('several nodes on PostgreSQL and Redis', () => {
     expectConverged(clients, roomId);
     const seqs = [...clients[0]!.messages.values()].map((m) => m.seq);
     expect(seqs.at(-1)! - seqs[0]! + 1).toBe(90);
+    // Each node writes a room's events in seq order, waiting briefly for an earlier seq still crossing Redis,
+    // so live gaps are the exception (before, about one delivery in eight across nodes was a gap). A few
+    // may remain when a machine this loaded delays Redis past the 200 ms hold.
+    const gaps = clients.reduce((n, c) => n + c.gapsSeen, 0);
+    expect(gaps).toBeLessThanOrEqual(5);
     for (const c of clients) c.stop();
   }, 60_000);
 

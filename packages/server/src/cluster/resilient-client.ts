@@ -24,6 +24,8 @@ export class ResilientClient {
   private syncAgain = new Set<string>();
   reconnects = 0;
   duplicatesSeen = 0;
+  /** Live events that skipped past the last applied seq while no sync was running (each costs a sync). */
+  gapsSeen = 0;
 
   constructor(
     private readonly urls: string[],
@@ -111,6 +113,7 @@ export class ResilientClient {
       return;
     }
     if (e.seq > last + 1) {
+      if (!this.syncing.has(e.roomId)) this.gapsSeen++;
       void this.sync(e.roomId);
       return;
     }
