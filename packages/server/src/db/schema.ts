@@ -136,13 +136,13 @@ export interface StreamsTable {
   created_at: number;
 }
 
-export interface StreamRoomsTable {
+interface StreamRoomsTable {
   stream_id: string;
   room_id: string;
 }
 
 /** A send that a rule held: no seq until released (then it is sent with its original clientMsgId). */
-export interface HeldMessagesTable {
+interface HeldMessagesTable {
   id: string;
   room_id: string;
   sender_id: string;

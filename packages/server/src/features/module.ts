@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context';
 import type { Subscriber } from '../events/bus';
 import type { JobDefinition } from '../jobs/definition';
-import type { SocketHandlers } from '../realtime/gateway';
+import type { SocketHandlers } from '../realtime/handlers';
 
 /**
  * What a feature adds to a server. app.ts builds the list once (features/index.ts) and registers each part:
@@ -10,7 +10,7 @@ import type { SocketHandlers } from '../realtime/gateway';
  * command has no handler or two), subscribers on the event bus, and `close` for what the feature must finish
  * before the database closes, and its durable jobs (the runner runs each once per cluster).
  */
-export type FeatureModule = {
+type FeatureModule = {
   name: string;
   routes?(api: FastifyInstance): Promise<void>;
   socket?: Partial<SocketHandlers>;

@@ -3,7 +3,6 @@ import type { Duplex } from 'node:stream';
 import {
   type AckDataFor,
   ClientCommand,
-  type ClientCommandType,
   clientCommandTypes,
   type ErrorCode,
   Limits,
@@ -17,6 +16,7 @@ import { authenticate, getSelf } from '../features/accounts/service';
 import { credentialsOf, sameOrigin } from '../http/auth';
 import { storageFullError } from '../storage-full';
 import { Connection } from './connection';
+import type { CommandOf, SocketHandler, SocketHandlers } from './handlers';
 import type { Hub } from './hub';
 
 const SOCKET_PATH = '/api/v1/socket';
@@ -27,11 +27,6 @@ const FLOOD_PER_SEC = 100;
 const FLOOD_BURST = 300;
 const HEARTBEAT_SLICES = 10;
 
-type SocketContext = { deps: Deps; actor: Actor; conn: Connection };
-type CommandOf<T extends ClientCommandType> = Extract<ClientCommand, { type: T }>;
-type SocketHandler<T extends ClientCommandType> = (ctx: SocketContext, cmd: CommandOf<T>) => Promise<AckDataFor<T>>;
-export type SocketHandlers = { [T in Exclude<ClientCommandType, 'hello' | 'ping'>]: SocketHandler<T> };
-
 export type GatewayOptions = {
   handlers: SocketHandlers;
   /** The rooms a user belongs to, with member counts (presence is pushed only to small rooms). */
@@ -39,27 +34,6 @@ export type GatewayOptions = {
 };
 
 const knownTypes = new Set<string>(clientCommandTypes);
-
-/**
- * The socket handlers of every feature, merged. Throws at start-up when a command has no handler or two,
- * so a feature cannot silently shadow another's command.
- */
-export function mergeSocketHandlers(
-  modules: readonly { name: string; socket?: Partial<SocketHandlers> }[],
-): SocketHandlers {
-  const merged: Record<string, unknown> = {};
-  const owner: Record<string, string> = {};
-  for (const m of modules) {
-    for (const [type, handler] of Object.entries(m.socket ?? {})) {
-      if (owner[type]) throw new Error(`socket command ${type} is handled by both ${owner[type]} and ${m.name}`);
-      owner[type] = m.name;
-      merged[type] = handler;
-    }
-  }
-  const missing = clientCommandTypes.filter((t) => t !== 'hello' && t !== 'ping' && !merged[t]);
-  if (missing.length > 0) throw new Error(`no feature handles socket command(s) ${missing.join(', ')}`);
-  return merged as SocketHandlers;
-}
 
 function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};

@@ -12,13 +12,23 @@ describe.skipIf(!redisUrl)('cross-node ordering at one node', () => {
     await using srv = await startTestServer({ env: { REDIS_URL: redisUrl as string } });
     const { roomId, owner, members } = await roomWithMembers(srv, 1);
     const [reader] = await connectAll(srv, [members[0]!]);
-    const first = await api(srv.url, 'POST', `/rooms/${roomId}/messages`, { clientMsgId: 'a', body: 'one' }, owner.token);
+    const first = await api(
+      srv.url,
+      'POST',
+      `/rooms/${roomId}/messages`,
+      { clientMsgId: 'a', body: 'one' },
+      owner.token,
+    );
     const one = MessageCreated.parse(await reader!.waitFor((f) => f.type === 'message.created'));
     expect(one.seq).toBe(first.body.message.seq);
 
     // Another node stored seq+1 and its event is still crossing Redis; this node stores seq+2 meanwhile.
     const remote = { ...one, seq: one.seq + 1, message: { ...one.message, id: 'remote-msg-0001', seq: one.seq + 1 } };
-    await srv.rounds.deps.db.updateTable('rooms').set({ last_seq: one.seq + 1 }).where('id', '=', roomId).execute();
+    await srv.rounds.deps.db
+      .updateTable('rooms')
+      .set({ last_seq: one.seq + 1 })
+      .where('id', '=', roomId)
+      .execute();
     await api(srv.url, 'POST', `/rooms/${roomId}/messages`, { clientMsgId: 'b', body: 'three' }, owner.token);
     srv.rounds.hub.deliverRemote({ room: roomId }, JSON.stringify(remote), 1, { stream: roomId, seq: remote.seq });
     await reader!.waitFor((f) => f.type === 'message.created' && f.seq === one.seq + 2);
@@ -33,7 +43,11 @@ describe.skipIf(!redisUrl)('cross-node ordering at one node', () => {
     const [reader] = await connectAll(srv, [members[0]!]);
     await api(srv.url, 'POST', `/rooms/${roomId}/messages`, { clientMsgId: 'a', body: 'one' }, owner.token);
     const one = MessageCreated.parse(await reader!.waitFor((f) => f.type === 'message.created'));
-    await srv.rounds.deps.db.updateTable('rooms').set({ last_seq: one.seq + 1 }).where('id', '=', roomId).execute();
+    await srv.rounds.deps.db
+      .updateTable('rooms')
+      .set({ last_seq: one.seq + 1 })
+      .where('id', '=', roomId)
+      .execute();
     await api(srv.url, 'POST', `/rooms/${roomId}/messages`, { clientMsgId: 'b', body: 'three' }, owner.token);
     const late = MessageCreated.parse(
       await reader!.waitFor((f) => f.type === 'message.created' && f.seq === one.seq + 2, 3000),

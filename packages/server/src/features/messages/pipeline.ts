@@ -51,7 +51,7 @@ export function privacyFlags(body: string, captions: readonly string[] = []): st
 }
 
 /** The enrichers every deployment runs, in order. */
-export const coreEnrichers: Enricher[] = [
+const coreEnrichers: Enricher[] = [
   { name: 'mentions', enrich: (job) => void (job.handles = parseMentions(job.body)) },
   { name: 'privacy', enrich: (job, d) => void (job.privacyFlags = privacyFlags(job.body, d.captions)) },
 ];

@@ -16,7 +16,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../context';
 import { requireActor } from '../../http/auth';
-import type { SocketHandlers } from '../../realtime/gateway';
+import type { SocketHandlers } from '../../realtime/handlers';
 import * as messages from './service';
 
 const tags = ['messages'];

@@ -44,12 +44,6 @@ export async function listRoomsForSocket(deps: Deps, userId: string): Promise<{ 
   return rows.map((r) => ({ id: r.id, memberCount: Number(r.member_count) }));
 }
 
-/** Which of these handles belong to members of the room (handle -> user id); for resolving @mentions. */
-export async function memberHandles(deps: Deps, roomId: string, handles: string[]): Promise<Map<string, string>> {
-  const rows = await store.findMemberHandles(deps.db, roomId, handles);
-  return new Map(rows.map((r) => [r.handle, r.id]));
-}
-
 /**
  * Creates a room; its creator becomes its owner. Throws room_creation_not_allowed, capacity_not_allowed,
  * group_not_found, user_not_found.

@@ -178,22 +178,6 @@ export async function listMembers(
   };
 }
 
-/** Which of these handles belong to members of the room: handle -> user id. */
-export async function findMemberHandles(
-  db: Db,
-  roomId: string,
-  handles: readonly string[],
-): Promise<{ handle: string; id: string }[]> {
-  if (handles.length === 0) return [];
-  return db
-    .selectFrom('room_members')
-    .innerJoin('users', 'users.id', 'room_members.user_id')
-    .select(['users.handle', 'users.id'])
-    .where('room_members.room_id', '=', roomId)
-    .where('users.handle', 'in', handles)
-    .execute();
-}
-
 /** The rooms a user belongs to with their membership, in the order they joined. */
 export async function findRoomsOfUser(
   db: Db,
