@@ -27,6 +27,7 @@ import { listRoomsForSocket } from './features/rooms/service';
 import { installAuth } from './http/auth';
 import { installErrorHandler } from './http/errors';
 import { installMetrics } from './http/metrics';
+import { describeContracts } from './http/openapi';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
 import { RedisRateLimiter } from './rate-limit-redis';
 import { Gateway } from './realtime/gateway';
@@ -38,6 +39,8 @@ export type Rounds = {
   deps: Deps;
   gateway: Gateway;
   batcher: WriteBatcher;
+  /** Every HTTP route registered, as `METHOD /url` (the contract coverage test reads it). */
+  routes: string[];
   /** Listens on config.host:config.port; returns the base URL. */
   listen(): Promise<string>;
   /** Drains sockets, flushes writes and closes everything. */
@@ -94,11 +97,16 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (doc) => ('openapiObject' in doc ? describeContracts(doc.openapiObject) : doc.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   installMetrics(app, deps);
   installAuth(app, deps);
+  const routes: string[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) routes.push(`${m} ${r.url}`);
+  });
 
   await app.register(
     async (api) => {
@@ -141,6 +149,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     deps,
     gateway,
     batcher,
+    routes,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const addr = app.server.address();
