@@ -25,7 +25,7 @@ import { createMessageWriter } from './features/messages/service';
 import { roomsRoutes } from './features/rooms/routes';
 import { listRoomsForSocket } from './features/rooms/service';
 import { installAuth } from './http/auth';
-import { installErrorHandler } from './http/errors';
+import { frameworkErrors, installErrorHandler } from './http/errors';
 import { installMetrics } from './http/metrics';
 import { describeContracts } from './http/openapi';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
@@ -80,6 +80,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     bodyLimit: Limits.maxBodyBytes,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
