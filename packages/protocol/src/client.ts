@@ -9,7 +9,22 @@ import {
   type RouteContract,
 } from './contract';
 import type { ErrorBody, ErrorCode } from './errors';
-import { errorCodes } from './errors';
+import { errorCodes, retryableErrorCodes } from './errors';
+
+/**
+ * Failures a client observes that no server sends, so they are not error codes: `network` (no HTTP answer),
+ * `timeout` (no socket ack in time), `disconnected` (the socket closed before the ack; resend once it is back).
+ */
+export const clientFailures = ['network', 'timeout', 'disconnected'] as const;
+export type ClientFailure = (typeof clientFailures)[number];
+
+/**
+ * True when sending the same request again may succeed: the server's `retryableErrorCodes`, and a request
+ * that got no answer (`network`, `timeout`; thanks to `clientMsgId` a resent message is not duplicated).
+ */
+export function isRetryable(code: ErrorCode | ClientFailure): boolean {
+  return code === 'network' || code === 'timeout' || (retryableErrorCodes as readonly string[]).includes(code);
+}
 
 /** A failed call: the HTTP status and the protocol error; `network` when no answer came (status 0). */
 export class ApiError extends Error {

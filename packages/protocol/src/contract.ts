@@ -47,7 +47,7 @@ export function commonErrors(c: RouteContract): ErrorCode[] {
   return codes;
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : S extends typeof binary ? ArrayBuffer : void;
+type Out<S> = S extends z.ZodType ? z.output<S> : S extends typeof binary ? ArrayBuffer : undefined;
 
 /** What a successful call returns (the union of the success bodies). */
 export type ResponseOf<C extends RouteContract> = {

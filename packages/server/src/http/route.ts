@@ -52,7 +52,10 @@ function defaultStatus(c: RouteContract): number {
 export function route<C extends RouteContract>(
   app: FastifyInstance,
   c: C,
-  handler: (ctx: RouteContext<C>) => Promise<ResponseOf<C> | FastifyReply>,
+  handler: (
+    ctx: RouteContext<C>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a bodiless route may return a service's Promise<void> as it is
+  ) => Promise<ResponseOf<C> | FastifyReply | (undefined extends ResponseOf<C> ? void : never)>,
 ): void {
   const response: Record<number, unknown> = { ...errorResponses(c) };
   for (const [status, spec] of Object.entries(c.responses)) {
