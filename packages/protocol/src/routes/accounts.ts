@@ -72,7 +72,7 @@ export const accountsRoutes = {
     description: 'Changes the fields given; the others stay.',
     body: UpdateProfileBody,
     responses: { 200: SelfUser },
-    errors: ['handle_taken'],
+    errors: [],
   }),
   changePassword: defineRoute({
     method: 'POST',
@@ -123,7 +123,7 @@ export const accountsRoutes = {
     tag,
     auth: true,
     summary: 'Find users',
-    description: 'Users whose name or handle matches `q` (prefix match), at most 50.',
+    description: 'At most 50 users whose display name, handle or institution contains `q`, by display name.',
     query: UserSearchQuery,
     responses: { 200: UserSearchResult },
     errors: [],

@@ -92,10 +92,11 @@ export const messagesRoutes = {
     tag,
     auth: true,
     summary: 'Delete a message',
-    description: 'Its author, or a moderator or owner of the room, deletes it (a tombstone keeps its seq).',
+    description:
+      'Its author, or a moderator or owner of the room, deletes it (a tombstone keeps its seq); deleting a deleted message answers 204 again.',
     params: MessageParams,
     responses: { 204: noContent },
-    errors: [...readable, 'message_not_found', 'message_deleted', 'not_message_author'],
+    errors: [...readable, 'message_not_found', 'not_message_author'],
   }),
   thread: defineRoute({
     method: 'GET',

@@ -187,7 +187,7 @@ export const roomsRoutes = {
     description: 'Owners and moderators remove a member; the last owner cannot be removed.',
     params: MemberParams,
     responses: { 204: noContent },
-    errors: ['room_not_found', 'not_a_member', 'forbidden', 'user_not_found', 'last_owner'],
+    errors: ['room_not_found', 'not_a_member', 'forbidden', 'last_owner'],
   }),
   listMyRooms: defineRoute({
     method: 'GET',

@@ -1,4 +1,6 @@
-import { allRoutes, commonErrors, multipartFile } from '@rounds/protocol';
+import fs from 'node:fs';
+import path from 'node:path';
+import { allRoutes, commonErrors, multipartFile, retryableErrorCodes } from '@rounds/protocol';
 import { describe, expect, it } from 'vitest';
 import { httpStatus } from '../errors';
 import { startTestServer } from '../test/server';
@@ -43,5 +45,12 @@ describe('route contracts', () => {
     const op = doc.paths['/api/v1/rooms/{roomId}/uploads'].post;
     const schema = op.requestBody.content['multipart/form-data'].schema;
     expect(schema).toMatchObject({ required: ['file'], properties: { file: { type: 'string', format: 'binary' } } });
+  });
+
+  it('docs/errors.md lists exactly the retryable codes under "Retrying"', () => {
+    const md = fs.readFileSync(path.join(import.meta.dirname, '../../../../docs/errors.md'), 'utf8');
+    const section = md.slice(md.indexOf('## Retrying'));
+    const listed = [...section.matchAll(/^- `([a-z_]+)`$/gm)].map((m) => m[1]);
+    expect(listed).toEqual([...retryableErrorCodes]);
   });
 });
