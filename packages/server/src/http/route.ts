@@ -24,7 +24,7 @@ export type RouteContext<C extends RouteContract> = ParsedInputOf<C> & {
 };
 
 /** The error responses of a route for OpenAPI and serialization, one per HTTP status, naming the codes. */
-export function errorResponses(c: RouteContract): Record<number, typeof ErrorResponse> {
+function errorResponses(c: RouteContract): Record<number, typeof ErrorResponse> {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set([...commonErrors(c), ...c.errors])) {
     const status = httpStatus[code];
