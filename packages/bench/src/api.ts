@@ -1,20 +1,15 @@
-/** REST calls to a Rounds server, and a small concurrency pool for bulk set-up. */
-import type { AuthResult, JoinResult, RegisterBody, Room } from '@rounds/protocol';
+/** REST calls to a Rounds server (the protocol's typed client), and a small concurrency pool for bulk set-up. */
+import {
+  type AuthResult,
+  contracts,
+  createClient,
+  type JoinResult,
+  type RegisterBody,
+  type Room,
+} from '@rounds/protocol';
 
-/** A REST call under /api/v1 with an optional bearer token; throws on a non-2xx reply. */
-export async function api<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+/** The protocol's typed REST client against a bench server, with a bearer token when given. */
+export const client = (base: string, token?: string) => createClient({ baseUrl: base, ...(token ? { token } : {}) });
 
 /** Runs fn(0..n-1) with at most `concurrency` calls in flight; reports progress every `every` completions. */
 export async function pool<T>(
@@ -58,10 +53,10 @@ function registerBody(i: number): RegisterBody {
 }
 
 export const register = (base: string, i: number): Promise<AuthResult> =>
-  api<AuthResult>(base, 'POST', '/auth/register', registerBody(i));
+  client(base)(contracts.accounts.register, { body: registerBody(i) });
 
 export const createRoom = (base: string, token: string, name: string, capacity: number): Promise<Room> =>
-  api<Room>(base, 'POST', '/rooms', { name, capacity, visibility: 'public' }, token);
+  client(base, token)(contracts.rooms.createRoom, { body: { name, capacity, visibility: 'public' } });
 
 export const joinRoom = (base: string, token: string, roomId: string): Promise<JoinResult> =>
-  api<JoinResult>(base, 'POST', `/rooms/${roomId}/join`, undefined, token);
+  client(base, token)(contracts.rooms.joinRoom, { params: { roomId } });

@@ -8,7 +8,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { api, createRoom, joinRoom, pool, register } from './api';
+import { contracts } from '@rounds/protocol';
+import { client, createRoom, joinRoom, pool, register } from './api';
 import { repoDir, stopChild } from './procs';
 import { type ServerProc, startRounds } from './servers';
 
@@ -82,7 +83,7 @@ async function stillValid(dir: string, seed: Seed): Promise<boolean> {
   const server = await startRounds(data);
   try {
     for (const u of [seed.users[0], seed.users[seed.users.length - 1]]) {
-      const me = await api<{ id: string }>(server.url, 'GET', '/me', undefined, u?.token);
+      const me = await client(server.url, u?.token)(contracts.accounts.getSelf, {});
       if (me.id !== u?.id) return false;
     }
     return true;

@@ -61,3 +61,10 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 /** The body of every HTTP error response. */
 export const ErrorResponse = z.object({ error: ErrorBody });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/**
+ * Codes after which the same request may succeed if sent again unchanged (after `retry-after` when given).
+ * Anything else is final: show it, do not retry. docs/errors.md marks these rows.
+ */
+export const retryableErrorCodes = ['rate_limited', 'storage_full', 'internal'] as const satisfies readonly ErrorCode[];
+export type RetryableErrorCode = (typeof retryableErrorCodes)[number];

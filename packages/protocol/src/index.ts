@@ -1,5 +1,7 @@
 export * from './accounts';
+export * from './client';
 export * from './common';
+export * from './contract';
 export * from './countries';
 export * from './errors';
 export * from './events';
@@ -9,4 +11,5 @@ export * from './media';
 export * from './messages';
 export * from './privacy';
 export * from './rooms';
+export * from './routes';
 export * from './streams';

@@ -25,8 +25,9 @@ import { WriteBatcher } from './features/messages/batcher';
 import { SendPipeline, type SendRule } from './features/messages/pipeline';
 import { listRoomsForSocket } from './features/rooms/service';
 import { installAuth } from './http/auth';
-import { installErrorHandler } from './http/errors';
+import { frameworkErrors, installErrorHandler } from './http/errors';
 import { installMetrics } from './http/metrics';
+import { describeContracts } from './http/openapi';
 import { installSecurityHeaders } from './http/security-headers';
 import { JobRunner } from './jobs/runner';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
@@ -44,6 +45,8 @@ export type Rounds = {
   hub: Hub;
   /** The durable job runner (active on one node of the cluster at a time). */
   jobs: JobRunner;
+  /** Every HTTP route registered, as `METHOD /url` (the contract coverage test reads it). */
+  routes: string[];
   /** Listens on config.host:config.port; returns the base URL. */
   listen(): Promise<string>;
   /** Drains sockets, flushes writes and closes everything. */
@@ -102,6 +105,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     bodyLimit: Limits.maxBodyBytes,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -120,11 +124,16 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (doc) => ('openapiObject' in doc ? describeContracts(doc.openapiObject) : doc.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   installMetrics(app, deps, hub);
   installAuth(app, deps);
+  const routes: string[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) routes.push(`${m} ${r.url}`);
+  });
 
   await app.register(
     async (api) => {
@@ -174,6 +183,7 @@ export async function createRounds(config: Config, opts: AppOptions = {}): Promi
     gateway,
     hub,
     jobs,
+    routes,
     async listen() {
       await app.listen({ port: config.port, host: config.host });
       const addr = app.server.address();

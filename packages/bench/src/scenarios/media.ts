@@ -10,8 +10,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Upload } from '@rounds/protocol';
+import { contracts, type MediaVariant, type Upload } from '@rounds/protocol';
 import sharp from 'sharp';
+import { client } from '../api';
 import { type Ctx, openRounds } from '../context';
 import { type FloorResult, now } from '../ipc';
 import { ensurePhotos, type Photo } from '../photos';
@@ -90,24 +91,21 @@ type UploadRun = {
   fullDims: string;
 };
 
-async function uploadOne(base: string, token: string, roomId: string, photo: Photo): Promise<Upload> {
-  const form = new FormData();
-  form.append('file', await fs.openAsBlob(photo.file, { type: 'image/jpeg' }), path.basename(photo.file));
-  const res = await fetch(`${base}/api/v1/rooms/${roomId}/uploads`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  const text = await res.text();
-  if (res.status !== 201) throw new Error(`upload ${path.basename(photo.file)}: ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text) as Upload;
+function uploadOne(base: string, token: string, roomId: string, photo: Photo): Promise<Upload> {
+  const body = fs.openAsBlob(photo.file, { type: 'image/jpeg' });
+  return body.then((blob) =>
+    client(base, token)(contracts.media.upload, {
+      params: { roomId },
+      body: blob,
+      filename: path.basename(photo.file),
+    }),
+  );
 }
 
-async function download(base: string, token: string, id: string, variant: string): Promise<Buffer> {
-  const res = await fetch(`${base}/api/v1/media/${id}/${variant}`, { headers: { authorization: `Bearer ${token}` } });
-  const body = Buffer.from(await res.arrayBuffer());
-  if (res.status !== 200) throw new Error(`GET media ${id}/${variant}: ${res.status} ${body.toString().slice(0, 200)}`);
-  return body;
+async function download(base: string, token: string, id: string, variant: MediaVariant): Promise<Buffer> {
+  const bytes = await client(base, token)(contracts.media.download, { params: { mediaId: id, variant } });
+  if (!(bytes instanceof ArrayBuffer)) throw new Error(`GET media ${id}/${variant}: no body`);
+  return Buffer.from(bytes);
 }
 
 /** Each client uploads its photos one after another; photo j goes to client j % clients. */

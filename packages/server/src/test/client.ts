@@ -1,10 +1,26 @@
-import type { RegisterBody, SelfUser, ServerFrame } from '@rounds/protocol';
+import {
+  type AuthResult,
+  type Call,
+  contracts,
+  createClient,
+  type RegisterBody,
+  type ServerFrame,
+} from '@rounds/protocol';
 import WebSocket from 'ws';
 
 type Json = Record<string, unknown>;
 export type ApiResult<T = any> = { status: number; body: T; headers: Headers };
 
-/** A REST call with an optional bearer token. */
+/**
+ * The typed contract client against a test server, with a bearer token when given: returns the parsed
+ * response or throws the protocol's `ApiError`. Use `api` below for requests a typed client cannot make
+ * (malformed ids, unknown keys, raw bodies) and to look at statuses and headers.
+ */
+export function client(base: string, token?: string): Call {
+  return createClient({ baseUrl: base, ...(token ? { token } : {}) });
+}
+
+/** A raw REST call with an optional bearer token. */
 export async function api<T = any>(
   base: string,
   method: string,
@@ -49,12 +65,10 @@ export function newUserBody(over: Partial<RegisterBody> = {}): RegisterBody {
   };
 }
 
-export type TestUser = { user: SelfUser; token: string; sessionId: string };
+export type TestUser = AuthResult;
 
-export async function registerUser(base: string, over: Partial<RegisterBody> = {}): Promise<TestUser> {
-  const res = await api(base, 'POST', '/auth/register', newUserBody(over));
-  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as TestUser;
+export function registerUser(base: string, over: Partial<RegisterBody> = {}): Promise<TestUser> {
+  return client(base)(contracts.accounts.register, { body: newUserBody(over) });
 }
 
 /** A real WebSocket client that answers commands by ref and records every frame it receives. */

@@ -1,4 +1,5 @@
-import { api, registerUser, TestSocket, type TestUser } from './client';
+import { type CreateRoomBody, contracts } from '@rounds/protocol';
+import { client, registerUser, TestSocket, type TestUser } from './client';
 import type { TestServer } from './server';
 
 export type RoomFixture = { roomId: string; owner: TestUser; members: TestUser[] };
@@ -7,17 +8,17 @@ export type RoomFixture = { roomId: string; owner: TestUser; members: TestUser[]
 export async function roomWithMembers(
   srv: TestServer,
   n: number,
-  room: Record<string, unknown> = {},
+  room: Partial<CreateRoomBody> = {},
 ): Promise<RoomFixture> {
   const owner = await registerUser(srv.url);
-  const created = await api(srv.url, 'POST', '/rooms', { name: 'Fever clinic', ...room }, owner.token);
-  if (created.status !== 201) throw new Error(`create room: ${created.status} ${JSON.stringify(created.body)}`);
-  const roomId = created.body.id as string;
+  const created = await client(srv.url, owner.token)(contracts.rooms.createRoom, {
+    body: { name: 'Fever clinic', ...room },
+  });
+  const roomId = created.id;
   const members: TestUser[] = [];
   for (let i = 0; i < n; i++) {
     const m = await registerUser(srv.url);
-    const joined = await api(srv.url, 'POST', `/rooms/${roomId}/join`, undefined, m.token);
-    if (joined.status !== 200) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);
+    await client(srv.url, m.token)(contracts.rooms.joinRoom, { params: { roomId } });
     members.push(m);
   }
   return { roomId, owner, members };

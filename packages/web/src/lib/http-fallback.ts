@@ -1,5 +1,5 @@
-import type { AckDataFor } from '@rounds/protocol';
-import { api } from './api';
+import { type AckDataFor, contracts, type SendMessageBody } from '@rounds/protocol';
+import { call } from './api';
 import { connectionStore } from './socket-types';
 import type { SyncRequest } from './stream-sync';
 
@@ -9,12 +9,15 @@ export type HttpTransport = {
   send(roomId: string, payload: Record<string, unknown>): Promise<unknown>;
 };
 
-const enc = encodeURIComponent;
-
 /** The REST calls of the socket layer, all here (GET /rooms/:id/events returns what `sync` does). */
 export const httpTransport: HttpTransport = {
-  sync: ({ roomId, afterSeq, limit }) => api.get(`/rooms/${enc(roomId)}/events?afterSeq=${afterSeq}&limit=${limit}`),
-  send: (roomId, payload) => api.post(`/rooms/${enc(roomId)}/messages`, payload),
+  sync: ({ roomId, afterSeq, limit }) =>
+    call(contracts.messages.sync, { params: { roomId }, query: { afterSeq, ...(limit ? { limit } : {}) } }),
+  send: (roomId, payload) => {
+    // The socket's frame names the room; over REST it is in the path.
+    const { roomId: _room, ...body } = payload;
+    return call(contracts.messages.send, { params: { roomId }, body: body as unknown as SendMessageBody });
+  },
 };
 
 export type FallbackOptions = {

@@ -1,7 +1,5 @@
+import { type ErrorCode, isRetryable } from '@rounds/protocol';
 import { createStore } from './store';
-
-/** Failures worth retrying by themselves; anything else waits for the user (retry or discard). */
-const RETRYABLE = new Set(['rate_limited', 'storage_full', 'server_draining', 'timeout', 'internal', 'network']);
 
 /** An uploaded file a queued message carries: the reference the server takes, plus what the pending view shows. */
 export type OutboxAttachment = { uploadId: string; caption: string; name: string; kind: 'image' | 'file' };
@@ -148,7 +146,8 @@ export function transmitEntry(
       if (!findInOutbox(entry.clientMsgId)) return;
       const code = typeof err === 'object' && err && 'code' in err ? String(err.code) : 'internal';
       if (code === 'disconnected') return setOutboxStatus(entry.clientMsgId, 'queued');
-      if (!RETRYABLE.has(code)) return setOutboxStatus(entry.clientMsgId, 'failed', code);
+      // Failures worth retrying by themselves (the protocol's list); anything else waits for the user.
+      if (!isRetryable(code as ErrorCode)) return setOutboxStatus(entry.clientMsgId, 'failed', code);
       setOutboxStatus(entry.clientMsgId, 'queued');
       setTimeout(() => {
         const e = findInOutbox(entry.clientMsgId);

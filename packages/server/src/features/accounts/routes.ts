@@ -1,99 +1,41 @@
-import {
-  AdminUpdateUserBody,
-  AuthResult,
-  ChangePasswordBody,
-  Id,
-  LoginBody,
-  PublicUser,
-  RegisterBody,
-  SelfUser,
-  SessionList,
-  UpdateProfileBody,
-} from '@rounds/protocol';
+import { contracts } from '@rounds/protocol';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../context';
-import { clearSessionCookie, requireActor, setSessionCookie } from '../../http/auth';
+import { clearSessionCookie, setSessionCookie } from '../../http/auth';
+import { route } from '../../http/route';
 import * as accounts from './service';
 
 const meta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') });
-const tags = ['accounts'];
+const c = contracts.accounts;
 
 /** Registration, sessions, profiles. */
-export const accountsRoutes: FastifyPluginAsync<{ deps: Deps }> = async (base, { deps }) => {
-  const app = base.withTypeProvider<ZodTypeProvider>();
+export const accountsRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
   const secure = (req: FastifyRequest) => req.protocol === 'https';
 
-  app.post(
-    '/auth/register',
-    { schema: { tags, body: RegisterBody, response: { 201: AuthResult } } },
-    async (req, reply) => {
-      const result = await accounts.register(deps, req.body, meta(req));
-      setSessionCookie(reply, result.token, deps.config.sessionDays, secure(req));
-      return reply.status(201).send(result);
-    },
-  );
-
-  app.post('/auth/login', { schema: { tags, body: LoginBody, response: { 200: AuthResult } } }, async (req, reply) => {
-    const result = await accounts.login(deps, req.body.email, req.body.password, meta(req));
+  route(app, c.register, async ({ body, req, reply }) => {
+    const result = await accounts.register(deps, body, meta(req));
     setSessionCookie(reply, result.token, deps.config.sessionDays, secure(req));
     return result;
   });
-
-  app.post('/auth/logout', { schema: { tags } }, async (req, reply) => {
-    await accounts.logout(deps, requireActor(req));
+  route(app, c.login, async ({ body, req, reply }) => {
+    const result = await accounts.login(deps, body.email, body.password, meta(req));
+    setSessionCookie(reply, result.token, deps.config.sessionDays, secure(req));
+    return result;
+  });
+  route(app, c.logout, async ({ actor, reply }) => {
+    await accounts.logout(deps, actor);
     clearSessionCookie(reply);
-    return reply.status(204).send();
   });
-
-  app.get('/me', { schema: { tags, response: { 200: SelfUser } } }, async (req) =>
-    accounts.getSelf(deps, requireActor(req)),
+  route(app, c.getSelf, async ({ actor }) => accounts.getSelf(deps, actor));
+  route(app, c.updateProfile, async ({ actor, body }) => accounts.updateProfile(deps, actor, body));
+  route(app, c.changePassword, async ({ actor, body }) =>
+    accounts.changePassword(deps, actor, body.currentPassword, body.newPassword),
   );
-
-  app.patch('/me', { schema: { tags, body: UpdateProfileBody, response: { 200: SelfUser } } }, async (req) =>
-    accounts.updateProfile(deps, requireActor(req), req.body),
-  );
-
-  app.post('/me/password', { schema: { tags, body: ChangePasswordBody } }, async (req, reply) => {
-    await accounts.changePassword(deps, requireActor(req), req.body.currentPassword, req.body.newPassword);
-    return reply.status(204).send();
-  });
-
-  app.get('/me/sessions', { schema: { tags, response: { 200: SessionList } } }, async (req) => ({
-    sessions: await accounts.listSessions(deps, requireActor(req)),
-  }));
-
-  app.delete(
-    '/me/sessions/:sessionId',
-    { schema: { tags, params: z.object({ sessionId: Id }) } },
-    async (req, reply) => {
-      await accounts.revokeSession(deps, requireActor(req), req.params.sessionId);
-      return reply.status(204).send();
-    },
-  );
-
-  app.get(
-    '/users/:userId',
-    { schema: { tags, params: z.object({ userId: Id }), response: { 200: PublicUser } } },
-    async (req) => accounts.getUser(deps, requireActor(req), req.params.userId),
-  );
-
-  app.get(
-    '/users',
-    {
-      schema: {
-        tags,
-        querystring: z.object({ q: z.string().min(1).max(80) }),
-        response: { 200: z.object({ users: z.array(PublicUser) }) },
-      },
-    },
-    async (req) => ({ users: await accounts.searchUsers(deps, requireActor(req), req.query.q) }),
-  );
-
-  app.patch(
-    '/admin/users/:userId',
-    { schema: { tags, params: z.object({ userId: Id }), body: AdminUpdateUserBody, response: { 200: SelfUser } } },
-    async (req) => accounts.adminUpdateUser(deps, requireActor(req), req.params.userId, req.body),
+  route(app, c.listSessions, async ({ actor }) => ({ sessions: await accounts.listSessions(deps, actor) }));
+  route(app, c.revokeSession, async ({ actor, params }) => accounts.revokeSession(deps, actor, params.sessionId));
+  route(app, c.getUser, async ({ actor, params }) => accounts.getUser(deps, actor, params.userId));
+  route(app, c.searchUsers, async ({ actor, query }) => ({ users: await accounts.searchUsers(deps, actor, query.q) }));
+  route(app, c.adminUpdateUser, async ({ actor, params, body }) =>
+    accounts.adminUpdateUser(deps, actor, params.userId, body),
   );
 };

@@ -1,13 +1,11 @@
-import { Id, MediaVariant, Upload } from '@rounds/protocol';
+import { contracts } from '@rounds/protocol';
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../context';
 import { AppError } from '../../errors';
-import { requireActor } from '../../http/auth';
+import { route } from '../../http/route';
 import * as media from './service';
 
-const tags = ['media'];
+const c = contracts.media;
 
 /** Parses a single `bytes=a-b` range; undefined for none, null when unsatisfiable. */
 function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | undefined {
@@ -27,76 +25,48 @@ function parseRange(header: string | undefined, size: number): { start: number; 
 }
 
 /** Uploads (multipart) and authorized downloads with ranges. */
-export const mediaRoutes: FastifyPluginAsync<{ deps: Deps }> = async (base, { deps }) => {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-
-  app.post(
-    '/rooms/:roomId/uploads',
-    {
-      schema: { tags, params: z.object({ roomId: Id }), response: { 201: Upload }, consumes: ['multipart/form-data'] },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      if (!req.isMultipart())
-        throw new AppError('validation_failed', 'Send the file as multipart/form-data, field "file".');
-      const part = await req.file({ limits: { fileSize: deps.config.uploadMaxBytes, files: 1 } });
-      if (!part) throw new AppError('validation_failed', 'No file in the request.');
-      const upload = await media.uploadMedia(deps, actor, req.params.roomId, {
-        stream: part.file,
-        filename: part.filename,
-        truncated: () => part.file.truncated,
-      });
-      return reply.status(201).send(upload);
-    },
-  );
-
-  app.get(
-    '/media/:mediaId',
-    { schema: { tags, params: z.object({ mediaId: Id }), response: { 200: Upload } } },
-    async (req) => media.getUpload(deps, requireActor(req), req.params.mediaId),
-  );
-
-  app.delete('/media/:mediaId', { schema: { tags, params: z.object({ mediaId: Id }) } }, async (req, reply) => {
-    await media.deleteUpload(deps, requireActor(req), req.params.mediaId);
-    return reply.status(204).send();
+export const mediaRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
+  route(app, c.upload, async ({ actor, params, req }) => {
+    if (!req.isMultipart())
+      throw new AppError('validation_failed', 'Send the file as multipart/form-data, field "file".');
+    const part = await req.file({ limits: { fileSize: deps.config.uploadMaxBytes, files: 1 } });
+    if (!part) throw new AppError('validation_failed', 'No file in the request.');
+    return media.uploadMedia(deps, actor, params.roomId, {
+      stream: part.file,
+      filename: part.filename,
+      truncated: () => part.file.truncated,
+    });
   });
 
-  app.get(
-    '/media/:mediaId/:variant',
-    { schema: { tags, params: z.object({ mediaId: Id, variant: MediaVariant }) } },
-    async (req, reply) => {
-      const { row, key, mime, size } = await media.openMedia(
-        deps,
-        requireActor(req),
-        req.params.mediaId,
-        req.params.variant,
-      );
-      const inline = req.params.variant !== 'full' || row.kind === 'image';
-      const name =
-        req.params.variant === 'full' ? row.name : `${row.name.replace(/\.[^.]*$/, '')}-${req.params.variant}.jpg`;
+  route(app, c.get, async ({ actor, params }) => media.getUpload(deps, actor, params.mediaId));
+  route(app, c.delete, async ({ actor, params }) => media.deleteUpload(deps, actor, params.mediaId));
+
+  route(app, c.download, async ({ actor, params, req, reply }) => {
+    const { row, key, mime, size } = await media.openMedia(deps, actor, params.mediaId, params.variant);
+    const inline = params.variant !== 'full' || row.kind === 'image';
+    const name = params.variant === 'full' ? row.name : `${row.name.replace(/\.[^.]*$/, '')}-${params.variant}.jpg`;
+    reply
+      .header('content-type', mime)
+      .header(
+        'content-disposition',
+        `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(name)}`,
+      )
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('etag', `"${key}"`)
+      .header('accept-ranges', 'bytes');
+    if (req.headers['if-none-match'] === `"${key}"`) return reply.status(304).send();
+    const range = parseRange(req.headers.range, size);
+    if (range === null) return reply.status(416).header('content-range', `bytes */${size}`).send();
+    if (range) {
       reply
-        .header('content-type', mime)
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .header('etag', `"${key}"`)
-        .header('accept-ranges', 'bytes');
-      if (req.headers['if-none-match'] === `"${key}"`) return reply.status(304).send();
-      const range = parseRange(req.headers.range, size);
-      if (range === null) return reply.status(416).header('content-range', `bytes */${size}`).send();
-      if (range) {
-        reply
-          .status(206)
-          .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
-          .header('content-length', range.end - range.start + 1);
-        return reply.send(await deps.media.read(key, range));
-      }
-      reply.header('content-length', size);
-      return reply.send(await deps.media.read(key));
-    },
-  );
+        .status(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+        .header('content-length', range.end - range.start + 1);
+      return reply.send(await deps.media.read(key, range));
+    }
+    reply.header('content-length', size);
+    return reply.send(await deps.media.read(key));
+  });
 };

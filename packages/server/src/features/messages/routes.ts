@@ -1,126 +1,41 @@
-import {
-  EditMessageBody,
-  Emoji,
-  Id,
-  MarkReadBody,
-  Message,
-  MessagePage,
-  PageQuery,
-  ReadState,
-  SendMessageBody,
-  SendResult,
-  SyncResult,
-} from '@rounds/protocol';
+import { contracts } from '@rounds/protocol';
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../context';
-import { requireActor } from '../../http/auth';
+import { route } from '../../http/route';
 import type { SocketHandlers } from '../../realtime/handlers';
 import * as messages from './service';
 
-const tags = ['messages'];
-const RoomParams = z.object({ roomId: Id });
-const MessageParams = z.object({ roomId: Id, messageId: Id });
-const ReactionParams = MessageParams.extend({ emoji: Emoji });
+const c = contracts.messages;
 
 /** Messages over REST, for bots and integrations; the socket handlers below are the same service calls. */
-export const messagesRoutes: FastifyPluginAsync<{ deps: Deps }> = async (base, { deps }) => {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-
-  app.get(
-    '/rooms/:roomId/messages',
-    { schema: { tags, params: RoomParams, querystring: PageQuery, response: { 200: MessagePage } } },
-    async (req) => messages.history(deps, requireActor(req), req.params.roomId, req.query),
-  );
-
-  app.post(
-    '/rooms/:roomId/messages',
-    { schema: { tags, params: RoomParams, body: SendMessageBody, response: { 200: SendResult, 201: SendResult } } },
-    async (req, reply) => {
-      const result = await deps.sends.send(requireActor(req), req.params.roomId, req.body);
-      return reply.status(result.duplicate ? 200 : 201).send(result);
-    },
-  );
-
-  app.get(
-    '/rooms/:roomId/messages/:messageId',
-    { schema: { tags, params: MessageParams, response: { 200: Message } } },
-    async (req) => messages.getMessage(deps, requireActor(req), req.params.roomId, req.params.messageId),
-  );
-
-  app.patch(
-    '/rooms/:roomId/messages/:messageId',
-    { schema: { tags, params: MessageParams, body: EditMessageBody, response: { 200: Message } } },
-    async (req) =>
-      messages.editMessage(deps, requireActor(req), req.params.roomId, req.params.messageId, req.body.body),
-  );
-
-  app.delete('/rooms/:roomId/messages/:messageId', { schema: { tags, params: MessageParams } }, async (req, reply) => {
-    await messages.deleteMessage(deps, requireActor(req), req.params.roomId, req.params.messageId);
-    return reply.status(204).send();
+export const messagesRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
+  route(app, c.history, async ({ actor, params, query }) => messages.history(deps, actor, params.roomId, query));
+  route(app, c.send, async ({ actor, params, body, setStatus }) => {
+    const result = await deps.sends.send(actor, params.roomId, body);
+    if (result.duplicate) setStatus(200);
+    return result;
   });
-
-  app.get(
-    '/rooms/:roomId/messages/:messageId/thread',
-    {
-      schema: {
-        tags,
-        params: MessageParams,
-        querystring: z.object({
-          after: z.coerce.number().int().min(0).default(0),
-          limit: z.coerce.number().int().min(1).max(1000).default(200),
-        }),
-        response: { 200: MessagePage },
-      },
-    },
-    async (req) =>
-      messages.thread(
-        deps,
-        requireActor(req),
-        req.params.roomId,
-        req.params.messageId,
-        req.query.after,
-        req.query.limit,
-      ),
+  route(app, c.get, async ({ actor, params }) => messages.getMessage(deps, actor, params.roomId, params.messageId));
+  route(app, c.edit, async ({ actor, params, body }) =>
+    messages.editMessage(deps, actor, params.roomId, params.messageId, body.body),
   );
-
-  for (const [method, on] of [
-    ['PUT', true],
-    ['DELETE', false],
+  route(app, c.delete, async ({ actor, params }) => {
+    await messages.deleteMessage(deps, actor, params.roomId, params.messageId);
+  });
+  route(app, c.thread, async ({ actor, params, query }) =>
+    messages.thread(deps, actor, params.roomId, params.messageId, query.after, query.limit),
+  );
+  for (const [contract, on] of [
+    [c.addReaction, true],
+    [c.removeReaction, false],
   ] as const) {
-    app.route({
-      method,
-      url: '/rooms/:roomId/messages/:messageId/reactions/:emoji',
-      schema: { tags, params: ReactionParams },
-      handler: async (req, reply) => {
-        const { roomId, messageId, emoji } = req.params as z.infer<typeof ReactionParams>;
-        await messages.setReaction(deps, requireActor(req), roomId, messageId, emoji, on);
-        return reply.status(204).send();
-      },
+    route(app, contract, async ({ actor, params }) => {
+      await messages.setReaction(deps, actor, params.roomId, params.messageId, params.emoji, on);
     });
   }
-
-  app.post(
-    '/rooms/:roomId/read',
-    { schema: { tags, params: RoomParams, body: MarkReadBody, response: { 200: ReadState } } },
-    async (req) => messages.markRead(deps, requireActor(req), req.params.roomId, req.body.seq),
-  );
-
-  app.get(
-    '/rooms/:roomId/events',
-    {
-      schema: {
-        tags,
-        params: RoomParams,
-        querystring: z.object({
-          afterSeq: z.coerce.number().int().min(0),
-          limit: z.coerce.number().int().min(1).max(1000).default(500),
-        }),
-        response: { 200: SyncResult },
-      },
-    },
-    async (req) => messages.syncRoom(deps, requireActor(req), req.params.roomId, req.query.afterSeq, req.query.limit),
+  route(app, c.markRead, async ({ actor, params, body }) => messages.markRead(deps, actor, params.roomId, body.seq));
+  route(app, c.sync, async ({ actor, params, query }) =>
+    messages.syncRoom(deps, actor, params.roomId, query.afterSeq, query.limit),
   );
 };
 

@@ -1,110 +1,30 @@
-import {
-  AddMemberBody,
-  CreateGroupBody,
-  CreateRoomBody,
-  GroupList,
-  Id,
-  JoinResult,
-  Member,
-  MemberList,
-  MemberListQuery,
-  MyRoomList,
-  Room,
-  RoomGroup,
-  RoomList,
-  RoomListQuery,
-  UpdateGroupBody,
-  UpdateMemberBody,
-  UpdateRoomBody,
-} from '@rounds/protocol';
+import { contracts } from '@rounds/protocol';
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../context';
-import { requireActor } from '../../http/auth';
+import { route } from '../../http/route';
 import * as rooms from './service';
 
-const tags = ['rooms'];
-const RoomParams = z.object({ roomId: Id });
-const MemberParams = z.object({ roomId: Id, userId: Id });
-const GroupParams = z.object({ groupId: Id });
+const c = contracts.rooms;
 
 /** Rooms, room groups and memberships. */
-export const roomsRoutes: FastifyPluginAsync<{ deps: Deps }> = async (base, { deps }) => {
-  const app = base.withTypeProvider<ZodTypeProvider>();
-
-  app.get('/groups', { schema: { tags, response: { 200: GroupList } } }, async (req) => ({
-    groups: await rooms.listGroups(deps, requireActor(req)),
-  }));
-
-  app.post('/groups', { schema: { tags, body: CreateGroupBody, response: { 201: RoomGroup } } }, async (req, reply) =>
-    reply.status(201).send(await rooms.createGroup(deps, requireActor(req), req.body)),
+export const roomsRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
+  route(app, c.listGroups, async ({ actor }) => ({ groups: await rooms.listGroups(deps, actor) }));
+  route(app, c.createGroup, async ({ actor, body }) => rooms.createGroup(deps, actor, body));
+  route(app, c.getGroup, async ({ actor, params }) => rooms.getGroup(deps, actor, params.groupId));
+  route(app, c.updateGroup, async ({ actor, params, body }) => rooms.updateGroup(deps, actor, params.groupId, body));
+  route(app, c.listRooms, async ({ actor, query }) => ({ rooms: await rooms.listRooms(deps, actor, query) }));
+  route(app, c.createRoom, async ({ actor, body }) => rooms.createRoom(deps, actor, body));
+  route(app, c.getRoom, async ({ actor, params }) => rooms.getRoom(deps, actor, params.roomId));
+  route(app, c.updateRoom, async ({ actor, params, body }) => rooms.updateRoom(deps, actor, params.roomId, body));
+  route(app, c.joinRoom, async ({ actor, params }) => rooms.joinRoom(deps, actor, params.roomId));
+  route(app, c.leaveRoom, async ({ actor, params }) => rooms.leaveRoom(deps, actor, params.roomId));
+  route(app, c.listMembers, async ({ actor, params, query }) => rooms.listMembers(deps, actor, params.roomId, query));
+  route(app, c.addMember, async ({ actor, params, body }) => rooms.addMember(deps, actor, params.roomId, body));
+  route(app, c.setMemberRole, async ({ actor, params, body }) =>
+    rooms.setMemberRole(deps, actor, params.roomId, params.userId, body.role),
   );
-
-  app.get('/groups/:groupId', { schema: { tags, params: GroupParams, response: { 200: RoomGroup } } }, async (req) =>
-    rooms.getGroup(deps, requireActor(req), req.params.groupId),
+  route(app, c.removeMember, async ({ actor, params }) =>
+    rooms.removeMember(deps, actor, params.roomId, params.userId),
   );
-
-  app.patch(
-    '/groups/:groupId',
-    { schema: { tags, params: GroupParams, body: UpdateGroupBody, response: { 200: RoomGroup } } },
-    async (req) => rooms.updateGroup(deps, requireActor(req), req.params.groupId, req.body),
-  );
-
-  app.get('/rooms', { schema: { tags, querystring: RoomListQuery, response: { 200: RoomList } } }, async (req) => ({
-    rooms: await rooms.listRooms(deps, requireActor(req), req.query),
-  }));
-
-  app.post('/rooms', { schema: { tags, body: CreateRoomBody, response: { 201: Room } } }, async (req, reply) =>
-    reply.status(201).send(await rooms.createRoom(deps, requireActor(req), req.body)),
-  );
-
-  app.get('/rooms/:roomId', { schema: { tags, params: RoomParams, response: { 200: Room } } }, async (req) =>
-    rooms.getRoom(deps, requireActor(req), req.params.roomId),
-  );
-
-  app.patch(
-    '/rooms/:roomId',
-    { schema: { tags, params: RoomParams, body: UpdateRoomBody, response: { 200: Room } } },
-    async (req) => rooms.updateRoom(deps, requireActor(req), req.params.roomId, req.body),
-  );
-
-  app.post(
-    '/rooms/:roomId/join',
-    { schema: { tags, params: RoomParams, response: { 200: JoinResult } } },
-    async (req) => rooms.joinRoom(deps, requireActor(req), req.params.roomId),
-  );
-
-  app.post('/rooms/:roomId/leave', { schema: { tags, params: RoomParams } }, async (req, reply) => {
-    await rooms.leaveRoom(deps, requireActor(req), req.params.roomId);
-    return reply.status(204).send();
-  });
-
-  app.get(
-    '/rooms/:roomId/members',
-    { schema: { tags, params: RoomParams, querystring: MemberListQuery, response: { 200: MemberList } } },
-    async (req) => rooms.listMembers(deps, requireActor(req), req.params.roomId, req.query),
-  );
-
-  app.post(
-    '/rooms/:roomId/members',
-    { schema: { tags, params: RoomParams, body: AddMemberBody, response: { 201: Member } } },
-    async (req, reply) =>
-      reply.status(201).send(await rooms.addMember(deps, requireActor(req), req.params.roomId, req.body)),
-  );
-
-  app.patch(
-    '/rooms/:roomId/members/:userId',
-    { schema: { tags, params: MemberParams, body: UpdateMemberBody, response: { 200: Member } } },
-    async (req) => rooms.setMemberRole(deps, requireActor(req), req.params.roomId, req.params.userId, req.body.role),
-  );
-
-  app.delete('/rooms/:roomId/members/:userId', { schema: { tags, params: MemberParams } }, async (req, reply) => {
-    await rooms.removeMember(deps, requireActor(req), req.params.roomId, req.params.userId);
-    return reply.status(204).send();
-  });
-
-  app.get('/me/rooms', { schema: { tags, response: { 200: MyRoomList } } }, async (req) => ({
-    rooms: await rooms.listMyRooms(deps, requireActor(req)),
-  }));
+  route(app, c.listMyRooms, async ({ actor }) => ({ rooms: await rooms.listMyRooms(deps, actor) }));
 };

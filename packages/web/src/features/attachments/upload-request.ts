@@ -1,4 +1,4 @@
-import type { ErrorBody, Upload } from '@rounds/protocol';
+import { buildPath, contracts, type ErrorBody, multipartFile, Upload } from '@rounds/protocol';
 import { ApiError } from '../../lib/api';
 
 export type UploadHandle = { promise: Promise<Upload>; abort(): void };
@@ -18,7 +18,7 @@ function failure(status: number, text: string): ApiError {
 
 /**
  * Uploads one file to a room as multipart (`file` part), reporting progress. XMLHttpRequest, because fetch
- * cannot report upload progress. Rejects with ApiError (`network` when the server could not be reached);
+ * cannot report upload progress (so not the contract client; the route and the reply's schema are the contract's). Rejects with ApiError (`network` when the server could not be reached);
  * an aborted upload never settles.
  */
 export function uploadFile(
@@ -29,7 +29,8 @@ export function uploadFile(
 ): UploadHandle {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<Upload>((resolve, reject) => {
-    xhr.open('POST', `/api/v1/rooms/${encodeURIComponent(roomId)}/uploads`);
+    const route = contracts.media.upload;
+    xhr.open(route.method, `/api/v1${buildPath(route.path, { roomId })}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => {
@@ -38,7 +39,7 @@ export function uploadFile(
     xhr.onload = () => {
       if (xhr.status === 201 || xhr.status === 200) {
         try {
-          resolve(JSON.parse(xhr.responseText) as Upload);
+          resolve(Upload.parse(JSON.parse(xhr.responseText)));
         } catch {
           reject(new ApiError(xhr.status, 'internal', 'unreadable reply'));
         }
@@ -47,7 +48,7 @@ export function uploadFile(
     xhr.onerror = () => reject(new ApiError(0, 'network', 'network error'));
     xhr.ontimeout = () => reject(new ApiError(0, 'network', 'timed out'));
     const form = new FormData();
-    form.append('file', file, name);
+    form.append(multipartFile.field, file, name);
     xhr.send(form);
   });
   return { promise, abort: () => xhr.abort() };

@@ -1,6 +1,6 @@
-import type { AuthResult, LoginBody, RegisterBody, SelfUser, UpdateProfileBody } from '@rounds/protocol';
+import { contracts, type LoginBody, type RegisterBody, type SelfUser, type UpdateProfileBody } from '@rounds/protocol';
 import { applyAccountLocale } from '../../i18n';
-import { ApiError, api } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { persistOutbox } from '../../lib/outbox';
 import { navigate } from '../../lib/router';
 import { socket } from '../../lib/socket';
@@ -40,7 +40,7 @@ export function signedOut(): void {
 /** On start-up: who am I (the session cookie decides)? */
 export async function bootstrap(): Promise<void> {
   try {
-    signedIn(await api.get<SelfUser>('/me'));
+    signedIn(await call(contracts.accounts.getSelf, {}));
   } catch {
     sessionStore.set({ status: 'signed-out', me: null });
   }
@@ -49,7 +49,7 @@ export async function bootstrap(): Promise<void> {
 /** Checks the session after repeated socket failures; signs out when it was revoked. */
 export async function checkSession(): Promise<void> {
   try {
-    const me = await api.get<SelfUser>('/me');
+    const me = await call(contracts.accounts.getSelf, {});
     setMe(me);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) signedOut();
@@ -57,20 +57,20 @@ export async function checkSession(): Promise<void> {
 }
 
 export async function register(body: RegisterBody): Promise<void> {
-  const r = await api.post<AuthResult>('/auth/register', body);
+  const r = await call(contracts.accounts.register, { body });
   signedIn(r.user);
   navigate('/', { replace: true });
 }
 
 export async function login(body: LoginBody): Promise<void> {
-  const r = await api.post<AuthResult>('/auth/login', body);
+  const r = await call(contracts.accounts.login, { body });
   signedIn(r.user);
   navigate('/', { replace: true });
 }
 
 export async function logout(): Promise<void> {
   try {
-    await api.post('/auth/logout');
+    await call(contracts.accounts.logout, {});
   } finally {
     signedOut();
     navigate('/signin', { replace: true });
@@ -88,7 +88,7 @@ export function setMe(me: SelfUser): void {
 }
 
 export async function updateProfile(body: UpdateProfileBody): Promise<SelfUser> {
-  const me = await api.patch<SelfUser>('/me', body);
+  const me = await call(contracts.accounts.updateProfile, { body });
   setMe(me);
   return me;
 }

@@ -1,6 +1,5 @@
-import type { EphemeralEvent, Member, MemberList, MemberRole, RoomEvent } from '@rounds/protocol';
-import type { z } from 'zod';
-import { api, qs } from '../../lib/api';
+import { contracts, type EphemeralEvent, type Member, type MemberRole, type RoomEvent } from '@rounds/protocol';
+import { call } from '../../lib/api';
 import { createStore } from '../../lib/store';
 import { rememberUsers } from '../users/users-store';
 
@@ -17,8 +16,6 @@ export function resetMembers(): void {
   typingStore.set({});
 }
 
-const enc = encodeURIComponent;
-
 export async function loadMembers(roomId: string): Promise<void> {
   if (membersStore.get()[roomId]?.status === 'ready') return;
   membersStore.set((s) => ({
@@ -26,7 +23,7 @@ export async function loadMembers(roomId: string): Promise<void> {
     [roomId]: { byUser: s[roomId]?.byUser ?? {}, total: s[roomId]?.total ?? 0, status: 'loading' },
   }));
   try {
-    const r = await api.get<z.infer<typeof MemberList>>(`/rooms/${enc(roomId)}/members${qs({ limit: 200 })}`);
+    const r = await call(contracts.rooms.listMembers, { params: { roomId }, query: { limit: 200 } });
     rememberUsers(r.members.map((m) => m.user));
     membersStore.set((s) => {
       const byUser = { ...(s[roomId]?.byUser ?? {}) };
@@ -40,7 +37,7 @@ export async function loadMembers(roomId: string): Promise<void> {
 
 /** Server-side member search, for big rooms whose members are not all loaded. */
 export async function searchMembers(roomId: string, q: string): Promise<Member[]> {
-  const r = await api.get<z.infer<typeof MemberList>>(`/rooms/${enc(roomId)}/members${qs({ q, limit: 50 })}`);
+  const r = await call(contracts.rooms.listMembers, { params: { roomId }, query: { q, limit: 50 } });
   rememberUsers(r.members.map((m) => m.user));
   return r.members;
 }
@@ -117,11 +114,11 @@ function sweepTyping(): void {
 }
 
 export async function setMemberRole(roomId: string, userId: string, role: MemberRole): Promise<void> {
-  await api.patch(`/rooms/${enc(roomId)}/members/${enc(userId)}`, { role });
+  await call(contracts.rooms.setMemberRole, { params: { roomId, userId }, body: { role } });
 }
 
 export async function removeMember(roomId: string, userId: string): Promise<void> {
-  await api.del(`/rooms/${enc(roomId)}/members/${enc(userId)}`);
+  await call(contracts.rooms.removeMember, { params: { roomId, userId } });
 }
 
 /** Online first, then by role, then by name. */

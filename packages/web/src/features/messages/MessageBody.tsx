@@ -3,22 +3,14 @@ import { renderMarkdown } from '../../lib/markdown';
 import { openProfileByHandle } from '../profile/profile-card';
 
 /** Message Markdown rendered through the sanitizer; a click on an @mention opens that person's card. */
-export const MessageBody = memo(function MessageBody({
-  body,
-  roomId,
-  myHandle,
-}: {
-  body: string;
-  roomId: string;
-  myHandle: string;
-}) {
+export const MessageBody = memo(function MessageBody({ body, myHandle }: { body: string; myHandle: string }) {
   const html = useMemo(() => {
     const out = renderMarkdown(body);
     return myHandle ? out.replaceAll(`data-handle="${myHandle}"`, `data-handle="${myHandle}" data-me="true"`) : out;
   }, [body, myHandle]);
   const open = (target: EventTarget) => {
     const handle = (target as HTMLElement).closest('.mention')?.getAttribute('data-handle');
-    if (handle) void openProfileByHandle(handle, roomId);
+    if (handle) void openProfileByHandle(handle);
     return Boolean(handle);
   };
   return (

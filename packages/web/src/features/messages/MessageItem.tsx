@@ -116,7 +116,7 @@ export const MessageItem = memo(function MessageItem({
         ) : editing ? (
           <MessageEditor message={m} onDone={() => setEditing(false)} />
         ) : (
-          <MessageBody body={m.body} roomId={roomId} myHandle={myHandle} />
+          <MessageBody body={m.body} myHandle={myHandle} />
         )}
         {!deleted && <Attachments items={m.attachments ?? []} />}
         {!deleted && <Reactions message={m} meId={meId} />}

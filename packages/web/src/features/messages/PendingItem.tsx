@@ -31,7 +31,7 @@ export function PendingItem({ entry, myName, myHandle }: { entry: OutboxEntry; m
                 : t('messages.queued')}
           </span>
         </header>
-        {entry.body && <MessageBody body={entry.body} roomId={entry.roomId} myHandle={myHandle} />}
+        {entry.body && <MessageBody body={entry.body} myHandle={myHandle} />}
         {entry.attachments && entry.attachments.length > 0 && (
           <ul className="pending-files" aria-label={t('attachments.files', { count: entry.attachments.length })}>
             {entry.attachments.map((a) => (

@@ -1,5 +1,5 @@
-import { type Message, type ReadState, streamOf } from '@rounds/protocol';
-import { api } from '../../lib/api';
+import { contracts, type Message, streamOf } from '@rounds/protocol';
+import { call } from '../../lib/api';
 import { type OutboxAttachment, removeFromOutbox } from '../../lib/outbox';
 import { socket } from '../../lib/socket';
 import { roomsStore } from '../rooms/rooms-store';
@@ -18,8 +18,7 @@ export function sendMessage(
   socket.sendMessage(roomId, body, threadRootId, attachments);
 }
 
-const enc = encodeURIComponent;
-const messagePath = (m: Message) => `/rooms/${enc(m.roomId)}/messages/${enc(m.id)}`;
+const messageParams = (m: Message) => ({ roomId: m.roomId, messageId: m.id });
 
 /**
  * Over the socket when it is up; otherwise over HTTP (the same change through the REST API), then the room
@@ -38,7 +37,7 @@ export async function editMessage(m: Message, body: string): Promise<void> {
   await change(
     m,
     () => socket.request('message.edit', { roomId: m.roomId, messageId: m.id, body }),
-    () => api.patch(messagePath(m), { body }),
+    () => call(contracts.messages.edit, { params: messageParams(m), body: { body } }),
   );
 }
 
@@ -46,7 +45,7 @@ export async function deleteMessage(m: Message): Promise<void> {
   await change(
     m,
     () => socket.request('message.delete', { roomId: m.roomId, messageId: m.id }),
-    () => api.del(messagePath(m)),
+    () => call(contracts.messages.delete, { params: messageParams(m) }),
   );
 }
 
@@ -55,7 +54,10 @@ export async function toggleReaction(m: Message, emoji: string, meId: string): P
   await change(
     m,
     () => socket.request(mine ? 'reaction.remove' : 'reaction.add', { roomId: m.roomId, messageId: m.id, emoji }),
-    () => (mine ? api.del : api.put)(`${messagePath(m)}/reactions/${enc(emoji)}`),
+    () =>
+      call(mine ? contracts.messages.removeReaction : contracts.messages.addReaction, {
+        params: { ...messageParams(m), emoji },
+      }),
   );
 }
 
@@ -90,7 +92,7 @@ export function markRead(roomId: string, seq: number): void {
       // Over HTTP while the socket is down (the HTTP fallback), so the count clears as the user reads.
       const marked = socket.isOnline
         ? socket.request('read.mark', { roomId, seq: target })
-        : api.post<ReadState>(`/rooms/${encodeURIComponent(roomId)}/read`, { seq: target });
+        : call(contracts.messages.markRead, { params: { roomId }, body: { seq: target } });
       marked.then(
         (state) => {
           wanted.delete(roomId);

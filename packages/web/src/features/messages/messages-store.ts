@@ -1,5 +1,5 @@
-import type { Message, MessagePage, RoomEvent } from '@rounds/protocol';
-import { api, qs } from '../../lib/api';
+import { contracts, type Message, type RoomEvent } from '@rounds/protocol';
+import { call } from '../../lib/api';
 import { createStore } from '../../lib/store';
 import {
   applyCreated,
@@ -28,7 +28,6 @@ function update(roomId: string, fn: (rm: RoomMessages) => RoomMessages): void {
   });
 }
 
-const enc = encodeURIComponent;
 const PAGE = 50;
 /** How far back the first load goes to reach the first unread message. */
 const MAX_UNREAD_PAGES = 8;
@@ -46,12 +45,12 @@ export async function openRoom(roomId: string, lastReadSeq: number, meId: string
   }
   messagesStore.set((s) => ({ ...s, [roomId]: emptyRoom() }));
   try {
-    let page = await api.get<MessagePage>(`/rooms/${enc(roomId)}/messages${qs({ limit: PAGE })}`);
+    let page = await call(contracts.messages.history, { params: { roomId }, query: { limit: PAGE } });
     update(roomId, (rm) => ({ ...mergePage(rm, page.messages), hasOlder: page.hasMore }));
     for (let i = 0; i < MAX_UNREAD_PAGES && page.hasMore; i++) {
       const oldest = page.messages[0];
       if (!oldest || oldest.seq <= lastReadSeq + 1) break;
-      page = await api.get<MessagePage>(`/rooms/${enc(roomId)}/messages${qs({ before: oldest.seq, limit: 100 })}`);
+      page = await call(contracts.messages.history, { params: { roomId }, query: { before: oldest.seq, limit: 100 } });
       update(roomId, (rm) => ({ ...mergePage(rm, page.messages), hasOlder: page.hasMore }));
     }
     update(roomId, (rm) => ({
@@ -73,7 +72,10 @@ export async function loadOlder(roomId: string): Promise<void> {
   if (!oldest) return;
   update(roomId, (r) => ({ ...r, loadingOlder: true }));
   try {
-    const page = await api.get<MessagePage>(`/rooms/${enc(roomId)}/messages${qs({ before: oldest.seq, limit: PAGE })}`);
+    const page = await call(contracts.messages.history, {
+      params: { roomId },
+      query: { before: oldest.seq, limit: PAGE },
+    });
     update(roomId, (r) => ({ ...mergePage(r, page.messages), hasOlder: page.hasMore, loadingOlder: false }));
   } catch {
     update(roomId, (r) => ({ ...r, loadingOlder: false }));
@@ -90,14 +92,15 @@ export async function loadThread(roomId: string, rootId: string): Promise<void> 
   }));
   try {
     if (!rm.byId[rootId]) {
-      const root = await api.get<Message>(`/rooms/${enc(roomId)}/messages/${enc(rootId)}`);
+      const root = await call(contracts.messages.get, { params: { roomId, messageId: rootId } });
       update(roomId, (r) => (r.byId[root.id] ? r : { ...r, byId: { ...r.byId, [root.id]: root } }));
     }
     let after = 0;
     for (let i = 0; i < 20; i++) {
-      const page = await api.get<MessagePage>(
-        `/rooms/${enc(roomId)}/messages/${enc(rootId)}/thread${qs({ after, limit: 200 })}`,
-      );
+      const page = await call(contracts.messages.thread, {
+        params: { roomId, messageId: rootId },
+        query: { after, limit: 200 },
+      });
       update(roomId, (r) => mergePage(r, page.messages, rootId));
       const last = page.messages[page.messages.length - 1];
       if (!page.hasMore || !last) break;

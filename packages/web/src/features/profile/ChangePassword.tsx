@@ -1,7 +1,7 @@
-import { Limits } from '@rounds/protocol';
+import { contracts, Limits } from '@rounds/protocol';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../lib/api';
+import { ApiError, call } from '../../lib/api';
 import { errorText } from '../../ui/errors';
 import { Field } from '../../ui/Field';
 import { notifySessionsChanged } from '../auth/session';
@@ -30,7 +30,7 @@ export function ChangePassword() {
     setBusy(true);
     setStatus(null);
     try {
-      await api.post('/me/password', { currentPassword: current, newPassword: next });
+      await call(contracts.accounts.changePassword, { body: { currentPassword: current, newPassword: next } });
       setCurrent('');
       setNext('');
       setConfirm('');

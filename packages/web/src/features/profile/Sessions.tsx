@@ -1,7 +1,7 @@
-import type { SessionInfo } from '@rounds/protocol';
+import { contracts, type SessionInfo } from '@rounds/protocol';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { errorText } from '../../ui/errors';
 import { useFormatter } from '../../ui/useFormatter';
 import { logout, sessionsVersion } from '../auth/session';
@@ -15,7 +15,7 @@ export function Sessions() {
   const [error, setError] = useState('');
   const load = useCallback(async () => {
     try {
-      setList((await api.get<{ sessions: SessionInfo[] }>('/me/sessions')).sessions);
+      setList((await call(contracts.accounts.listSessions, {})).sessions);
     } catch (err) {
       setError(errorText(t, err));
     }
@@ -28,7 +28,7 @@ export function Sessions() {
   const revoke = async (s: SessionInfo) => {
     if (s.current) return void logout();
     try {
-      await api.del(`/me/sessions/${encodeURIComponent(s.id)}`);
+      await call(contracts.accounts.revokeSession, { params: { sessionId: s.id } });
       await load();
     } catch (err) {
       setError(errorText(t, err));

@@ -13,9 +13,9 @@ export function closeProfile(): void {
 }
 
 /** Opens the card of an @mentioned handle, looking the person up if needed. */
-export async function openProfileByHandle(handle: string, roomId?: string): Promise<void> {
+export async function openProfileByHandle(handle: string): Promise<void> {
   const known = findUserByHandle(handle);
   if (known) return openProfile(known.id);
-  const found = (await searchUsers(handle, roomId)).find((u) => u.handle === handle);
+  const found = (await searchUsers(handle)).find((u) => u.handle === handle);
   if (found) openProfile(found.id);
 }

@@ -25,7 +25,7 @@ export function Announcement({ text, roomId, myHandle }: { text: string; roomId:
         📣
       </span>
       <div ref={body} id={`announcement-${roomId}`} className={open ? 'announcement-body' : 'announcement-body folded'}>
-        <MessageBody body={text} roomId={roomId} myHandle={myHandle} />
+        <MessageBody body={text} myHandle={myHandle} />
       </div>
       {(long || open) && (
         <button

@@ -1,13 +1,12 @@
-import type { CreateRoomBody, GroupList, Room, RoomGroup, RoomList } from '@rounds/protocol';
-import type { z } from 'zod';
-import { api, qs } from '../../lib/api';
+import { type CreateRoomBody, contracts, type Room, type RoomGroup } from '@rounds/protocol';
+import { call } from '../../lib/api';
 
 export async function listRooms(q: string, language: string, groupId: string): Promise<Room[]> {
-  return (await api.get<z.infer<typeof RoomList>>(`/rooms${qs({ q, language, groupId, limit: 200 })}`)).rooms;
+  return (await call(contracts.rooms.listRooms, { query: { q, language, groupId, limit: 200 } })).rooms;
 }
 
 export async function listGroups(): Promise<RoomGroup[]> {
-  return (await api.get<z.infer<typeof GroupList>>('/groups')).groups;
+  return (await call(contracts.rooms.listGroups, {})).groups;
 }
 
 export function createGroup(body: {
@@ -16,22 +15,22 @@ export function createGroup(body: {
   autoCreate: boolean;
   roomCapacity: number;
 }): Promise<RoomGroup> {
-  return api.post<RoomGroup>('/groups', body);
+  return call(contracts.rooms.createGroup, { body });
 }
 
 export function updateGroup(
   groupId: string,
   body: Partial<{ name: string; autoCreate: boolean; roomCapacity: number }>,
 ): Promise<RoomGroup> {
-  return api.patch<RoomGroup>(`/groups/${encodeURIComponent(groupId)}`, body);
+  return call(contracts.rooms.updateGroup, { params: { groupId }, body });
 }
 
 export function createRoom(body: Partial<CreateRoomBody> & { name: string }): Promise<Room> {
-  return api.post<Room>('/rooms', body);
+  return call(contracts.rooms.createRoom, { body });
 }
 
 export function getRoom(roomId: string): Promise<Room> {
-  return api.get<Room>(`/rooms/${encodeURIComponent(roomId)}`);
+  return call(contracts.rooms.getRoom, { params: { roomId } });
 }
 
 /** Languages offered for rooms and filters. */

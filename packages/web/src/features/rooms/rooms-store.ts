@@ -1,4 +1,5 @@
 import {
+  contracts,
   type EphemeralEvent,
   type JoinResult,
   type Message,
@@ -6,7 +7,7 @@ import {
   type RoomEvent,
   streamOf,
 } from '@rounds/protocol';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { socket } from '../../lib/socket';
 import { createStore } from '../../lib/store';
 
@@ -26,7 +27,7 @@ let loading: Promise<void> | undefined;
 export function loadMyRooms(): Promise<void> {
   loading ??= (async () => {
     try {
-      const r = await api.get<{ rooms: MyRoom[] }>('/me/rooms');
+      const r = await call(contracts.rooms.listMyRooms, {});
       const mine: Record<string, MyRoom> = {};
       for (const room of r.rooms) mine[room.id] = room;
       for (const id of Object.keys(roomsStore.get().mine)) if (!mine[id]) socket.untrack(streamOf({ roomId: id }));
@@ -118,13 +119,13 @@ export function applyListEphemeral(e: EphemeralEvent): void {
 
 /** Joins a room; the server may place me in a sibling when it is full. */
 export async function joinRoom(roomId: string): Promise<JoinResult> {
-  const r = await api.post<JoinResult>(`/rooms/${encodeURIComponent(roomId)}/join`);
+  const r = await call(contracts.rooms.joinRoom, { params: { roomId } });
   await loadMyRooms();
   return r;
 }
 
 export async function leaveRoom(roomId: string): Promise<void> {
-  await api.post(`/rooms/${encodeURIComponent(roomId)}/leave`);
+  await call(contracts.rooms.leaveRoom, { params: { roomId } });
   forgetRoom(roomId);
 }
 

@@ -1,7 +1,7 @@
-import type { PublicUser } from '@rounds/protocol';
+import { contracts, type PublicUser } from '@rounds/protocol';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { errorText } from '../../ui/errors';
 import { notify } from '../../ui/notice';
 import { membersStore } from '../members/members-store';
@@ -25,7 +25,7 @@ export function AddMember({ roomId }: { roomId: string }) {
   const add = async (u: PublicUser) => {
     setBusy(u.id);
     try {
-      await api.post(`/rooms/${encodeURIComponent(roomId)}/members`, { userId: u.id });
+      await call(contracts.rooms.addMember, { params: { roomId }, body: { userId: u.id } });
       notify(t('settings.added', { name: u.displayName }));
       setQ('');
     } catch (err) {

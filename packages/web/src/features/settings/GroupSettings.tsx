@@ -1,11 +1,11 @@
-import type { MyRoom } from '@rounds/protocol';
+import { contracts, type MyRoom } from '@rounds/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { errorText } from '../../ui/errors';
 import { Field, SelectField } from '../../ui/Field';
 import { createGroup, updateGroup } from '../rooms/directory-api';
-import { useGroups } from './RoomSettings';
+import { useGroups } from './useGroups';
 
 const NEW = '__new__';
 
@@ -36,7 +36,7 @@ export function GroupSettings({ room }: { room: MyRoom }) {
         if (!newName.trim()) throw new Error('name');
         groupId = (await createGroup({ name: newName.trim(), autoCreate: true, roomCapacity: room.capacity })).id;
       }
-      await api.patch(`/rooms/${encodeURIComponent(room.id)}`, { groupId });
+      await call(contracts.rooms.updateRoom, { params: { roomId: room.id }, body: { groupId } });
       setChoice(null);
     });
 

@@ -1,7 +1,7 @@
-import { Limits, type MyRoom, type RoomGroup, type UpdateRoomBody } from '@rounds/protocol';
-import { type FormEvent, useEffect, useState } from 'react';
+import { contracts, Limits, type MyRoom, type UpdateRoomBody } from '@rounds/protocol';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../lib/api';
+import { call } from '../../lib/api';
 import { displayName } from '../../lib/format';
 import { Link, paths } from '../../lib/router';
 import { errorText } from '../../ui/errors';
@@ -70,7 +70,7 @@ function DetailsForm({ room }: { room: MyRoom }) {
     };
     setBusy(true);
     try {
-      await api.patch(`/rooms/${encodeURIComponent(room.id)}`, body);
+      await call(contracts.rooms.updateRoom, { params: { roomId: room.id }, body });
       setStatus({ ok: true, text: t('settings.saved') });
     } catch (err) {
       setStatus({ ok: false, text: errorText(t, err) });
@@ -155,18 +155,4 @@ function DetailsForm({ room }: { room: MyRoom }) {
       </form>
     </section>
   );
-}
-
-/** Loads the group list once for the group settings. */
-export function useGroups(): [RoomGroup[], () => void] {
-  const [groups, setGroups] = useState<RoomGroup[]>([]);
-  const [n, setN] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `n` is the reload trigger
-  useEffect(() => {
-    api.get<{ groups: RoomGroup[] }>('/groups').then(
-      (r) => setGroups(r.groups),
-      () => setGroups([]),
-    );
-  }, [n]);
-  return [groups, () => setN((x) => x + 1)];
 }

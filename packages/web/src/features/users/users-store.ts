@@ -1,6 +1,6 @@
-import type { PublicUser } from '@rounds/protocol';
+import { contracts, type PublicUser } from '@rounds/protocol';
 import { useEffect } from 'react';
-import { api, qs } from '../../lib/api';
+import { call } from '../../lib/api';
 import { createStore } from '../../lib/store';
 
 /** Profiles of people seen in rooms (senders, members, mentions), fetched once and cached. */
@@ -27,7 +27,7 @@ async function flush(): Promise<void> {
     ids.map(async (id) => {
       inflight.add(id);
       try {
-        rememberUsers([await api.get<PublicUser>(`/users/${encodeURIComponent(id)}`)]);
+        rememberUsers([await call(contracts.accounts.getUser, { params: { userId: id } })]);
       } catch {
         // Unknown or deleted user: the name shows as a placeholder.
       } finally {
@@ -55,9 +55,9 @@ export function useUser(id: string): PublicUser | undefined {
   return user;
 }
 
-/** Searches people (optionally among a room's members), for mentions and adding members. */
-export async function searchUsers(q: string, roomId?: string): Promise<PublicUser[]> {
-  const r = await api.get<{ users: PublicUser[] }>(`/users${qs({ q, roomId })}`);
+/** Searches people by name or handle, for mentions and adding members. */
+export async function searchUsers(q: string): Promise<PublicUser[]> {
+  const r = await call(contracts.accounts.searchUsers, { query: { q } });
   rememberUsers(r.users);
   return r.users;
 }
