@@ -7,6 +7,7 @@ import {
   PublicUser,
   RegisterBody,
   SelfUser,
+  SessionInfoResult,
   SessionList,
   UpdateProfileBody,
 } from '@rounds/protocol';
@@ -46,6 +47,10 @@ export const accountsRoutes: FastifyPluginAsync<{ deps: Deps }> = async (base, {
     clearSessionCookie(reply);
     return reply.status(204).send();
   });
+
+  app.get('/auth/session', { schema: { tags, response: { 200: SessionInfoResult } } }, async (req) => ({
+    user: req.actor ? await accounts.getSelf(deps, req.actor) : null,
+  }));
 
   app.get('/me', { schema: { tags, response: { 200: SelfUser } } }, async (req) =>
     accounts.getSelf(deps, requireActor(req)),

@@ -1,4 +1,11 @@
-import type { AuthResult, LoginBody, RegisterBody, SelfUser, UpdateProfileBody } from '@rounds/protocol';
+import type {
+  AuthResult,
+  LoginBody,
+  RegisterBody,
+  SelfUser,
+  SessionInfoResult,
+  UpdateProfileBody,
+} from '@rounds/protocol';
 import { applyAccountLocale } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { persistOutbox } from '../../lib/outbox';
@@ -40,7 +47,10 @@ export function signedOut(): void {
 /** On start-up: who am I (the session cookie decides)? */
 export async function bootstrap(): Promise<void> {
   try {
-    signedIn(await api.get<SelfUser>('/me'));
+    // Not GET /me: its 401 for a signed-out visitor is logged by the browser on every page load.
+    const { user } = await api.get<SessionInfoResult>('/auth/session');
+    if (user) signedIn(user);
+    else sessionStore.set({ status: 'signed-out', me: null });
   } catch {
     sessionStore.set({ status: 'signed-out', me: null });
   }
