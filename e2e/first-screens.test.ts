@@ -102,6 +102,15 @@ describe('first screens', () => {
     });
     const zhToken = ((await zhReg.json()) as { token: string }).token;
     const rooms = await apiCall<{ rooms: { id: string }[] }>(srv, token, 'GET', '/me/rooms');
+    for (const r of rooms.rooms) {
+      await apiCall(srv, token, 'PATCH', `/rooms/${r.id}`, {
+        announcement: 'Rules: no politics, religion or discrimination. **Lecture #3** on ECMO tonight at 21:00.',
+      });
+      await apiCall(srv, token, 'POST', `/rooms/${r.id}/messages`, {
+        clientMsgId: `w-${r.id}`,
+        body: 'Welcome, colleagues.',
+      });
+    }
     for (const r of rooms.rooms) await apiCall(srv, zhToken, 'POST', `/rooms/${r.id}/join`);
     for (const [locale, viewport, expected, who] of [
       ['en-US', DESKTOP, '2 members of 10,000', token],
@@ -115,7 +124,7 @@ describe('first screens', () => {
       const tails: string[] = [];
       for (const link of await links.all()) {
         expect(names).toContain(await link.getAttribute('title'));
-        const tail = link.locator('.room-link-tail');
+        const tail = link.locator('.mid-ellipsis-tail');
         const [box, linkBox] = [await tail.boundingBox(), await link.boundingBox()];
         expect(box && linkBox && box.x + box.width <= linkBox.x + linkBox.width).toBe(true);
         tails.push((await tail.textContent()) ?? '');
@@ -125,6 +134,19 @@ describe('first screens', () => {
       await c.page.goto(`${srv.url}/rooms`);
       await hasText(c.page.getByTestId('room-capacity').first(), expected);
       await c.page.screenshot({ path: `${SHOTS}/directory-${locale}.png` });
+
+      // The announcement sits above the history: the first date line is not under it.
+      const [room] = rooms.rooms;
+      if (!room) throw new Error('no room');
+      await c.page.goto(`${srv.url}/rooms/${room.id}`);
+      const title = c.page.getByTestId('room-title');
+      expect(names).toContain(await title.getAttribute('title'));
+      expect(await title.locator('.mid-ellipsis-tail').isVisible()).toBe(true);
+      const divider = c.page.getByTestId('message-list').locator('.day-divider').first();
+      await divider.waitFor();
+      const [banner, line] = [await c.page.getByTestId('announcement').boundingBox(), await divider.boundingBox()];
+      expect(banner && line && line.y >= banner.y + banner.height).toBe(true);
+      await c.page.screenshot({ path: `${SHOTS}/announcement-${locale}.png` });
       await c.context.close();
     }
   });

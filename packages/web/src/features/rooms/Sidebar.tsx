@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, paths } from '../../lib/router';
 import { useMe } from '../auth/session';
 import { ProfilePrompt } from '../profile/ProfilePrompt';
-import { splitRoomName } from './room-name';
+import { RoomName } from './RoomName';
 import { roomsStore } from './rooms-store';
 
 /** My rooms with unread counts, and the way to the directory and my profile. */
@@ -55,7 +55,6 @@ export function Sidebar({ activeRoomId, route }: { activeRoomId: string | undefi
 function RoomNavItem({ room, active }: { room: MyRoom; active: boolean }) {
   const { t } = useTranslation();
   const unread = room.unreadCount;
-  const name = splitRoomName(room.name);
   return (
     <li>
       <Link
@@ -67,8 +66,7 @@ function RoomNavItem({ room, active }: { room: MyRoom; active: boolean }) {
         title={room.name}
       >
         <span className="room-link-name">
-          <span className="room-link-head"># {name.head}</span>
-          {name.tail && <span className="room-link-tail">{name.tail}</span>}
+          <RoomName name={room.name} />
         </span>
         {room.mentionCount > 0 && (
           <span className="badge mention">
