@@ -17,7 +17,7 @@ async function insideViewport(page: Page, el: Locator): Promise<void> {
 }
 
 /** What a phone showed off-screen before: the thread panel and the reaction picker. */
-describe('phone: panels and menus fit the screen', () => {
+describe.each(['en-US', 'zh-CN'])('phone: panels and menus fit the screen (%s)', (locale) => {
   let srv: TestServer;
   let browser: Browser;
   let p: Client;
@@ -26,7 +26,7 @@ describe('phone: panels and menus fit the screen', () => {
   beforeAll(async () => {
     srv = await startApp();
     browser = await launch();
-    p = await newClient(browser, { viewport: PHONE });
+    p = await newClient(browser, { viewport: PHONE, locale });
     const { token } = await signUpApi(p, srv, userSpec('Priya Nair'));
     roomId = (await apiCall<{ id: string }>(srv, token, 'POST', '/rooms', { name: 'Night shift ICU', language: 'en' }))
       .id;
@@ -50,7 +50,7 @@ describe('phone: panels and menus fit the screen', () => {
     await insideViewport(p.page, panel.getByTestId('thread-close'));
     await send(p.page, 'Propofol, with care.', 'thread-composer');
     await p.page.getByTestId('thread-replies').getByText('Propofol, with care.').waitFor();
-    await p.page.screenshot({ path: '/tmp/shots-webui/thread-phone.png' });
+    await p.page.screenshot({ path: `/tmp/shots-webui/thread-phone-${locale}.png` });
     await p.page.getByTestId('thread-close').click({ trial: false });
     await panel.waitFor({ state: 'detached' });
     expect(p.errors).toEqual([]);
@@ -66,7 +66,7 @@ describe('phone: panels and menus fit the screen', () => {
       const menu = p.page.locator('.reaction-menu');
       await menu.waitFor();
       await insideViewport(p.page, menu);
-      if (e === '👍') await p.page.screenshot({ path: '/tmp/shots-webui/reaction-picker-phone.png' });
+      if (e === '👍') await p.page.screenshot({ path: `/tmp/shots-webui/reaction-picker-phone-${locale}.png` });
       // A real tap at the button's centre: it lands only if nothing covers it and it is on screen.
       await menu.getByTestId(`react-${e}`).tap({ timeout: 3_000 });
       await msg.locator(`[data-testid=reaction][data-emoji="${e}"]`).waitFor();
