@@ -90,20 +90,22 @@ export function userSpec(name: string): UserSpec {
   };
 }
 
-/** Signs up through the form, as a person would. */
+/**
+ * Signs up through the (short) form, as a person would. The server derives the handle: `u.handle` is set to
+ * the one it chose, so tests can mention the user.
+ */
 export async function signUpUi(page: Page, base: string, u: UserSpec): Promise<void> {
   await page.goto(`${base}/signup`);
+  await page.getByTestId('displayName-input').fill(u.displayName);
   await page.getByTestId('email-input').fill(u.email);
   await page.getByTestId('password-input').fill(u.password);
-  await page.getByTestId('handle-input').fill(u.handle);
-  await page.getByTestId('displayName-input').fill(u.displayName);
   await page.getByTestId('profession-select').selectOption('physician');
-  await page.getByTestId('specialty-input').fill('Intensive care');
   await page.getByTestId('country-search').fill(u.country === 'US' ? 'United States' : 'China');
   await page.getByTestId('country-select').selectOption(u.country ?? 'CN');
-  await page.getByTestId('institution-input').fill(u.institution ?? '');
   await page.getByTestId('signup-submit').click();
   await page.getByTestId('sidebar').waitFor({ timeout: 15_000 });
+  const session = await page.evaluate(async () => (await fetch('/api/v1/auth/session')).json());
+  u.handle = (session as { user: { handle: string } }).user.handle;
 }
 
 /** Registers through the API and puts the session cookie in the browser context (faster than the form). */

@@ -82,6 +82,13 @@ export type LoginBody = z.infer<typeof LoginBody>;
 export const AuthResult = z.object({ user: SelfUser, token: z.string(), sessionId: Id });
 export type AuthResult = z.infer<typeof AuthResult>;
 
+/**
+ * `GET /auth/session`: who the session cookie (or bearer token) belongs to, `user: null` when nobody. Always
+ * 200, so a signed-out page load probes without a failed request in the console (issue 11, item 23).
+ */
+export const SessionInfoResult = z.object({ user: SelfUser.nullable() });
+export type SessionInfoResult = z.infer<typeof SessionInfoResult>;
+
 export const UpdateProfileBody = z
   .object({
     displayName: profileFields.displayName,

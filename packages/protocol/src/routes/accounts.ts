@@ -7,6 +7,7 @@ import {
   PublicUser,
   RegisterBody,
   SelfUser,
+  SessionInfoResult,
   SessionList,
   UpdateProfileBody,
 } from '../accounts';
@@ -51,6 +52,17 @@ export const accountsRoutes = {
     summary: 'Sign out',
     description: "Ends the caller's session and clears the cookie.",
     responses: { 204: noContent },
+    errors: [],
+  }),
+  session: defineRoute({
+    method: 'GET',
+    path: '/auth/session',
+    tag,
+    auth: false,
+    summary: 'Who is signed in, if anyone',
+    description:
+      'The signed-in user, or `user: null` for a visitor without a valid session: always 200, so a web client can ask at start-up without a 401 in the browser console.',
+    responses: { 200: SessionInfoResult },
     errors: [],
   }),
   getSelf: defineRoute({

@@ -1,4 +1,4 @@
-import { AuthResult, ErrorResponse, PublicUser, SelfUser, SessionRevoked } from '@rounds/protocol';
+import { AuthResult, ErrorResponse, PublicUser, SelfUser, SessionInfoResult, SessionRevoked } from '@rounds/protocol';
 import { describe, expect, it } from 'vitest';
 import { api, newUserBody, registerUser, TestSocket } from '../../test/client';
 import { startTestServer } from '../../test/server';
@@ -67,6 +67,18 @@ describe('accounts', () => {
     expect((await api(srv.url, 'POST', '/auth/logout', undefined, token)).status).toBe(204);
     const after = await api(srv.url, 'GET', '/me', undefined, token);
     expect([after.status, after.body.error.code]).toEqual([401, 'unauthenticated']);
+  });
+
+  it('answers who the session belongs to with 200, also when nobody is signed in', async () => {
+    await using srv = await startTestServer();
+    const u = await registerUser(srv.url);
+    const mine = await api(srv.url, 'GET', '/auth/session', undefined, u.token);
+    expect(mine.status).toBe(200);
+    expect(SessionInfoResult.strict().parse(mine.body).user?.id).toBe(u.user.id);
+    for (const token of [undefined, 'not-a-token']) {
+      const anon = await api(srv.url, 'GET', '/auth/session', undefined, token);
+      expect([anon.status, anon.body]).toEqual([200, { user: null }]);
+    }
   });
 
   it('lists sessions and revokes one, closing its sockets', async () => {

@@ -26,6 +26,7 @@ export const accountsRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { 
     await accounts.logout(deps, actor);
     clearSessionCookie(reply);
   });
+  route(app, c.session, async ({ actor }) => ({ user: actor ? await accounts.getSelf(deps, actor) : null }));
   route(app, c.getSelf, async ({ actor }) => accounts.getSelf(deps, actor));
   route(app, c.updateProfile, async ({ actor, body }) => accounts.updateProfile(deps, actor, body));
   route(app, c.changePassword, async ({ actor, body }) =>

@@ -1,13 +1,12 @@
-import { Limits, RegisterBody } from '@rounds/protocol';
+import { COUNTRY_CODES, Limits, type Profession, professions, RegisterBody } from '@rounds/protocol';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import { browserTimeZone } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { errorText, fieldErrors } from '../../ui/errors';
-import { Field } from '../../ui/Field';
-import type { ProfileDraft } from '../profile/ProfileFields';
-import { ProfileFields } from '../profile/ProfileFields';
+import { Field, SelectField } from '../../ui/Field';
+import { CountryPicker } from '../profile/pickers';
 import { AuthLayout } from './AuthLayout';
 import { register } from './session';
 
@@ -15,20 +14,32 @@ function initialLanguages(): string[] {
   return currentLocale() === 'zh-CN' ? ['zh', 'en'] : ['en'];
 }
 
+/** The country the browser's language names (en-US: US), as a first guess the person can change. */
+function guessCountry(): string {
+  const codes = new Set<string>(COUNTRY_CODES);
+  for (const tag of typeof navigator === 'undefined' ? [] : navigator.languages) {
+    try {
+      const region = new Intl.Locale(tag).maximize().region;
+      if (region && codes.has(region)) return region;
+    } catch {
+      // not a valid tag: try the next
+    }
+  }
+  return '';
+}
+
+/**
+ * Sign-up asks only what is needed to start (name, e-mail, password, profession, country); languages and
+ * time zone come from the browser, the handle is derived, and the rest of the profile is asked for
+ * afterwards (ProfilePrompt, the profile page) (issue 11, item 23).
+ */
 export function SignUp() {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [handle, setHandle] = useState('');
-  const [draft, setDraft] = useState<ProfileDraft>({
-    displayName: '',
-    profession: 'physician',
-    specialty: '',
-    country: '',
-    institution: '',
-    languages: initialLanguages(),
-    timeZone: browserTimeZone(),
-  });
+  const [displayName, setDisplayName] = useState('');
+  const [profession, setProfession] = useState<Profession>('physician');
+  const [country, setCountry] = useState(guessCountry);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -39,8 +50,11 @@ export function SignUp() {
     const body = {
       email: email.trim(),
       password,
-      ...draft,
-      ...(handle.trim() ? { handle: handle.trim() } : {}),
+      displayName,
+      profession,
+      country,
+      languages: initialLanguages(),
+      timeZone: browserTimeZone(),
       locale: currentLocale(),
     };
     const parsed = RegisterBody.safeParse(body);
@@ -73,6 +87,16 @@ export function SignUp() {
     <AuthLayout title={t('auth.signUpTitle')}>
       <form onSubmit={submit} className="form" data-testid="signup-form" noValidate>
         <Field
+          label={t('profile.displayName')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          required
+          maxLength={80}
+          autoComplete="name"
+          error={errors.displayName}
+          testId="displayName-input"
+        />
+        <Field
           label={t('auth.email')}
           type="email"
           value={email}
@@ -94,16 +118,21 @@ export function SignUp() {
           error={errors.password}
           testId="password-input"
         />
-        <Field
-          label={t('auth.handle')}
-          value={handle}
-          onChange={(e) => setHandle(e.target.value.toLowerCase())}
-          autoComplete="username"
-          hint={t('auth.handleHint')}
-          error={errors.handle}
-          testId="handle-input"
-        />
-        <ProfileFields draft={draft} onChange={setDraft} errors={errors} />
+        <SelectField
+          label={t('profile.profession')}
+          value={profession}
+          onChange={(e) => setProfession(e.target.value as Profession)}
+          testId="profession-select"
+          error={errors.profession}
+        >
+          {professions.map((p) => (
+            <option key={p} value={p}>
+              {t(`profession.${p}`)}
+            </option>
+          ))}
+        </SelectField>
+        <CountryPicker value={country} onChange={setCountry} error={errors.country} />
+        <p className="hint">{t('auth.moreLater')}</p>
         {formError && (
           <p className="error-text" role="alert" data-testid="form-error">
             {formError}

@@ -40,7 +40,10 @@ export function signedOut(): void {
 /** On start-up: who am I (the session cookie decides)? */
 export async function bootstrap(): Promise<void> {
   try {
-    signedIn(await call(contracts.accounts.getSelf, {}));
+    // Not GET /me: its 401 for a signed-out visitor is logged by the browser on every page load.
+    const { user } = await call(contracts.accounts.session, {});
+    if (user) signedIn(user);
+    else sessionStore.set({ status: 'signed-out', me: null });
   } catch {
     sessionStore.set({ status: 'signed-out', me: null });
   }

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { outboxStore } from '../../lib/outbox';
@@ -8,6 +8,7 @@ import { markRead } from './actions';
 import { MessageItem } from './MessageItem';
 import { loadOlder, useRoomMessages } from './messages-store';
 import { PendingItem } from './PendingItem';
+import { lastVisibleIndex, NEAR_BOTTOM, useStickToBottom } from './useStickToBottom';
 
 /** Virtuoso needs item indexes that stay put when older pages are prepended: count down from here. */
 const BASE = 10_000_000;
@@ -56,15 +57,26 @@ export function MessageList({ roomId }: { roomId: string }) {
     if (atBottom && lastSeq > 0) markRead(roomId, lastSeq);
   }, [atBottom, lastSeq, roomId]);
 
-  const onRange = useCallback(
-    (range: { startIndex: number; endIndex: number }) => {
-      if (!rm) return;
-      const last = rm.ids[Math.min(rm.ids.length - 1, range.endIndex - firstItemIndex)];
+  // Everything down to the last message whose top is in view is read (not only at the bottom), so the
+  // unread count clears once the newest message has been seen.
+  const { scrollerRef, pin, contentChanged } = useStickToBottom(
+    typeof initialIndex === 'object' && initialIndex.align === 'end',
+    (scroller) => {
+      const index = rm ? lastVisibleIndex(scroller) : undefined;
+      if (!rm || index === undefined) return;
+      const last = rm.ids[Math.min(rm.ids.length - 1, index - firstItemIndex)];
       const seq = last ? rm.byId[last]?.seq : undefined;
       if (seq) markRead(roomId, seq);
     },
-    [rm, firstItemIndex, roomId],
   );
+
+  // Sending lands at the end, and stays there while my message (and its pictures) settles.
+  const pendingCount = pending.length;
+  const sentBefore = useRef(pendingCount);
+  useEffect(() => {
+    if (pendingCount > sentBefore.current) pin();
+    sentBefore.current = pendingCount;
+  }, [pendingCount, pin]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const current = (e.target as HTMLElement).closest('article');
@@ -125,8 +137,9 @@ export function MessageList({ roomId }: { roomId: string }) {
           startReached={() => void loadOlder(roomId)}
           followOutput={(bottom) => (bottom || pending.length > 0 ? 'auto' : false)}
           atBottomStateChange={setAtBottom}
-          atBottomThreshold={48}
-          rangeChanged={onRange}
+          atBottomThreshold={NEAR_BOTTOM}
+          scrollerRef={scrollerRef}
+          totalListHeightChanged={contentChanged}
           components={LIST_COMPONENTS}
           itemContent={(index, item) => {
             if (item.kind === 'pending') {
@@ -154,12 +167,7 @@ export function MessageList({ roomId }: { roomId: string }) {
         />
       )}
       {!atBottom && (
-        <button
-          type="button"
-          className="jump-latest button secondary small"
-          onClick={() => virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' })}
-          data-testid="jump-latest"
-        >
+        <button type="button" className="jump-latest button secondary small" onClick={pin} data-testid="jump-latest">
           {t('messages.jumpLatest')} ↓
         </button>
       )}

@@ -4,6 +4,7 @@ import { Link, paths } from '../../lib/router';
 import { Icon } from '../../ui/Icon';
 import { useMe } from '../auth/session';
 import { BackToRooms } from '../rooms/BackToRooms';
+import { RoomName } from '../rooms/RoomName';
 
 export function canManage(role: MyRoom['role'], userRole: 'user' | 'admin'): boolean {
   return role === 'owner' || role === 'moderator' || userRole === 'admin';
@@ -26,8 +27,8 @@ export function RoomHeader({
     <header className="room-header">
       <BackToRooms />
       <div className="room-title">
-        <h1 id="room-title" data-testid="room-title">
-          # {room.name}
+        <h1 id="room-title" data-testid="room-title" title={room.name}>
+          <RoomName name={room.name} />
         </h1>
         {room.topic && (
           <p className="room-topic" data-testid="room-topic">

@@ -143,6 +143,17 @@ export function Directory() {
       )}
       {rooms === null ? (
         <p className="muted">{t('common.loading')}</p>
+      ) : rooms.length === 0 && !q.trim() && !language && !groupId ? (
+        // A new server: nothing to filter yet, so offer the way to begin rather than "No rooms match."
+        <div className="empty-state" data-testid="no-rooms-yet">
+          <p>{t('rooms.noRoomsYet')}</p>
+          <p className="muted">{t(canCreate ? 'rooms.noRoomsCreate' : 'rooms.noRoomsAsk')}</p>
+          {canCreate && (
+            <button type="button" className="button" onClick={() => setCreating(true)} data-testid="create-first-room">
+              {t('rooms.create')}
+            </button>
+          )}
+        </div>
       ) : rooms.length === 0 ? (
         <p className="muted" data-testid="no-rooms">
           {t('rooms.noResults')}

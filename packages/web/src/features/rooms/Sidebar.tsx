@@ -2,6 +2,8 @@ import type { MyRoom } from '@rounds/protocol';
 import { useTranslation } from 'react-i18next';
 import { Link, paths } from '../../lib/router';
 import { useMe } from '../auth/session';
+import { ProfilePrompt } from '../profile/ProfilePrompt';
+import { RoomName } from './RoomName';
 import { roomsStore } from './rooms-store';
 
 /** My rooms with unread counts, and the way to the directory and my profile. */
@@ -36,6 +38,7 @@ export function Sidebar({ activeRoomId, route }: { activeRoomId: string | undefi
           {t('nav.profile')} <span className="muted small">· {me.displayName}</span>
         </Link>
       </div>
+      <ProfilePrompt />
       <h2 className="sidebar-title" id="my-rooms-h">
         {t('nav.myRooms')}
       </h2>
@@ -60,8 +63,11 @@ function RoomNavItem({ room, active }: { room: MyRoom; active: boolean }) {
         aria-current={active ? 'page' : undefined}
         data-testid={`room-link-${room.id}`}
         data-room-name={room.name}
+        title={room.name}
       >
-        <span className="room-link-name"># {room.name}</span>
+        <span className="room-link-name">
+          <RoomName name={room.name} />
+        </span>
         {room.mentionCount > 0 && (
           <span className="badge mention">
             <span aria-hidden="true">@{room.mentionCount}</span>
