@@ -94,12 +94,13 @@ export type Ctx = {
 };
 
 /** Starts Rounds on a fresh copy of the seeded data folder; `stop` also removes the copy. */
-export async function openRounds(ctx: Ctx, opts: ServerOptions = {}): Promise<ServerProc> {
+export async function openRounds(ctx: Ctx, opts: ServerOptions = {}): Promise<ServerProc & { dataDir: string }> {
   const dataDir = freshDataDir(ctx.seed.dir);
   const server = await startRounds(dataDir, { cpuProfDir: ctx.cpuProfDir, ...opts });
   const stop = server.stop;
   return {
     ...server,
+    dataDir,
     stop: async () => {
       await stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: drives a real Rounds server over the wire and writes docs/BENCHMARKS.md.
- *   --only fanout,throughput,memory,sync,scaleout-throughput,scaleout-fanout,media,privacy
+ *   --only fanout,throughput,memory,sync,backup,scaleout-throughput,scaleout-fanout,media,privacy
  *                                          run some scenarios (default: all)
  *   --quick                                smoke sizes (~500 clients); writes to a temp file unless --out
  *   --out <file>                           where to write the report
@@ -14,6 +14,7 @@ import { type Ctx, FULL, planFor, QUICK } from './context';
 import { watchNoise } from './noise';
 import { installCleanup, logDir, stopAll } from './procs';
 import { machine, renderReport, reportPath, writeReport } from './report';
+import { backup } from './scenarios/backup';
 import { fanout } from './scenarios/fanout';
 import { media } from './scenarios/media';
 import { memory } from './scenarios/memory';
@@ -32,6 +33,7 @@ const SCENARIOS = {
   throughput,
   memory,
   sync,
+  backup,
   'scaleout-throughput': scaleoutThroughput,
   'scaleout-fanout': scaleoutFanout,
   media,

@@ -11,7 +11,8 @@ import { roundsSocketUrl, type ServerProc, startBaseline, wsUrl } from '../serve
 import { int, ms, ratio, type ScenarioResult } from '../stats';
 import { Workers } from '../workers';
 
-const BODY =
+/** The message every throughput sender sends (a realistic clinical length). */
+export const tpBody =
   'Home quarantine or field hospital for mild cases? We moved ours to the exhibition centre last week; bed turnover doubled. Happy to share the triage sheet.';
 
 type Run = TpCounts & {
@@ -78,7 +79,7 @@ export async function tpWindow(
   windowMs: number,
   readings: () => Promise<() => Promise<void>>,
 ): Promise<void> {
-  await workers.all({ op: 'tp-start', body: BODY, group: counts.group });
+  await workers.all({ op: 'tp-start', body: tpBody, group: counts.group });
   await sleep(warmupMs);
   const clientCpu0 = workers.cpuSeconds();
   const close = await readings();
