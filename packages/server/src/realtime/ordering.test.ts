@@ -2,9 +2,18 @@ import { MessageCreated } from '@rounds/protocol';
 import { describe, expect, it } from 'vitest';
 import { api } from '../test/client';
 import { connectAll, roomWithMembers } from '../test/fixtures';
-import { startTestServer } from '../test/server';
+import { startTestServer, type TestServer } from '../test/server';
 
 const redisUrl = process.env.TEST_REDIS_URL;
+
+/**
+ * Another node took `skipped` (its event is still crossing Redis, or lost); this node then stores the next
+ * message, seq skipped + 1.
+ */
+async function sendAfterAGap(srv: TestServer, roomId: string, token: string, skipped: number): Promise<void> {
+  await srv.rounds.deps.db.updateTable('rooms').set({ last_seq: skipped }).where('id', '=', roomId).execute();
+  await api(srv.url, 'POST', `/rooms/${roomId}/messages`, { clientMsgId: 'b', body: 'three' }, token);
+}
 
 // A node orders a room's events whether they were committed here or arrived from another node through Redis.
 describe.skipIf(!redisUrl)('cross-node ordering at one node', () => {
@@ -24,12 +33,7 @@ describe.skipIf(!redisUrl)('cross-node ordering at one node', () => {
 
     // Another node stored seq+1 and its event is still crossing Redis; this node stores seq+2 meanwhile.
     const remote = { ...one, seq: one.seq + 1, message: { ...one.message, id: 'remote-msg-0001', seq: one.seq + 1 } };
-    await srv.rounds.deps.db
-      .updateTable('rooms')
-      .set({ last_seq: one.seq + 1 })
-      .where('id', '=', roomId)
-      .execute();
-    await api(srv.url, 'POST', `/rooms/${roomId}/messages`, { clientMsgId: 'b', body: 'three' }, owner.token);
+    await sendAfterAGap(srv, roomId, owner.token, one.seq + 1);
     srv.rounds.hub.deliverRemote({ room: roomId }, JSON.stringify(remote), 1, { stream: roomId, seq: remote.seq });
     await reader!.waitFor((f) => f.type === 'message.created' && f.seq === one.seq + 2);
     const seqs = reader!.ofType('message.created').map((f) => f.seq);
@@ -43,12 +47,7 @@ describe.skipIf(!redisUrl)('cross-node ordering at one node', () => {
     const [reader] = await connectAll(srv, [members[0]!]);
     await api(srv.url, 'POST', `/rooms/${roomId}/messages`, { clientMsgId: 'a', body: 'one' }, owner.token);
     const one = MessageCreated.parse(await reader!.waitFor((f) => f.type === 'message.created'));
-    await srv.rounds.deps.db
-      .updateTable('rooms')
-      .set({ last_seq: one.seq + 1 })
-      .where('id', '=', roomId)
-      .execute();
-    await api(srv.url, 'POST', `/rooms/${roomId}/messages`, { clientMsgId: 'b', body: 'three' }, owner.token);
+    await sendAfterAGap(srv, roomId, owner.token, one.seq + 1);
     const late = MessageCreated.parse(
       await reader!.waitFor((f) => f.type === 'message.created' && f.seq === one.seq + 2, 3000),
     );
