@@ -71,9 +71,12 @@ export class WriteBatcher {
       try {
         const results = await this.runner((tx) => plan(tx, batch));
         metricsOf(this.deps)?.storeBatch.observe((performance.now() - started) / 1000);
+        // Grouped by room, in seq order: the hub writes consecutive events of one room to a socket in one write,
+        // so a batch costs each recipient one write, not one per message (results are in submission order).
         const created = results
           .filter((r): r is SendOutcome => !(r instanceof AppError) && !r.duplicate)
-          .map((r) => r.row);
+          .map((r) => r.row)
+          .sort((a, b) => (a.room_id === b.room_id ? Number(a.seq) - Number(b.seq) : a.room_id < b.room_id ? -1 : 1));
         metricsOf(this.deps)?.messagesIn.inc(created.length);
         // After commit, before the senders are answered: the committed messages go through the event door.
         this.deps.bus.publish(
