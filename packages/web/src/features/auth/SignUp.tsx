@@ -1,12 +1,12 @@
-import { COUNTRY_CODES, Limits, type Profession, professions, RegisterBody } from '@rounds/protocol';
+import { COUNTRY_CODES, Limits, type Profession, RegisterBody } from '@rounds/protocol';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import { browserTimeZone } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { errorText, fieldErrors } from '../../ui/errors';
-import { Field, SelectField } from '../../ui/Field';
-import { CountryPicker } from '../profile/pickers';
+import { Field } from '../../ui/Field';
+import { CountryPicker, ProfessionSelect } from '../profile/pickers';
 import { AuthLayout } from './AuthLayout';
 import { register } from './session';
 
@@ -118,19 +118,7 @@ export function SignUp() {
           error={errors.password}
           testId="password-input"
         />
-        <SelectField
-          label={t('profile.profession')}
-          value={profession}
-          onChange={(e) => setProfession(e.target.value as Profession)}
-          testId="profession-select"
-          error={errors.profession}
-        >
-          {professions.map((p) => (
-            <option key={p} value={p}>
-              {t(`profession.${p}`)}
-            </option>
-          ))}
-        </SelectField>
+        <ProfessionSelect value={profession} onChange={setProfession} error={errors.profession} />
         <CountryPicker value={country} onChange={setCountry} error={errors.country} />
         <p className="hint">{t('auth.moreLater')}</p>
         {formError && (

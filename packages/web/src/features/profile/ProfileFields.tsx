@@ -1,7 +1,7 @@
-import { type Profession, professions } from '@rounds/protocol';
+import type { Profession } from '@rounds/protocol';
 import { useTranslation } from 'react-i18next';
-import { Field, SelectField } from '../../ui/Field';
-import { CountryPicker, LanguagePicker, TimeZonePicker } from './pickers';
+import { Field } from '../../ui/Field';
+import { CountryPicker, LanguagePicker, ProfessionSelect, TimeZonePicker } from './pickers';
 
 export type ProfileDraft = {
   displayName: string;
@@ -37,19 +37,7 @@ export function ProfileFields({
         error={errors.displayName}
         testId="displayName-input"
       />
-      <SelectField
-        label={t('profile.profession')}
-        value={draft.profession}
-        onChange={(e) => set('profession', e.target.value as Profession)}
-        testId="profession-select"
-        error={errors.profession}
-      >
-        {professions.map((p) => (
-          <option key={p} value={p}>
-            {t(`profession.${p}`)}
-          </option>
-        ))}
-      </SelectField>
+      <ProfessionSelect value={draft.profession} onChange={(p) => set('profession', p)} error={errors.profession} />
       <Field
         label={t('profile.specialty')}
         value={draft.specialty}

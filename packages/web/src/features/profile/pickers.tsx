@@ -1,7 +1,8 @@
-import { COUNTRY_CODES } from '@rounds/protocol';
+import { COUNTRY_CODES, type Profession, professions } from '@rounds/protocol';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '../../lib/format';
+import { SelectField } from '../../ui/Field';
 
 /** Country of work: a search box over localized country names, and the filtered list. */
 export function CountryPicker({
@@ -239,5 +240,33 @@ export function TimeZonePicker({
         </p>
       )}
     </div>
+  );
+}
+
+/** The profession select, in sign-up and on the profile page. */
+export function ProfessionSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: Profession;
+  onChange: (p: Profession) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      label={t('profile.profession')}
+      value={value}
+      onChange={(e) => onChange(e.target.value as Profession)}
+      testId="profession-select"
+      error={error}
+    >
+      {professions.map((p) => (
+        <option key={p} value={p}>
+          {t(`profession.${p}`)}
+        </option>
+      ))}
+    </SelectField>
   );
 }
